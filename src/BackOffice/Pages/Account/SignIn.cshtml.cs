@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Parasol.Core.Staff;
+
+namespace Parasol.BackOffice.Pages.Account;
+
+public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your e-mail address")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address in the right format, like name@example.com")]
+    [Display(Name = "E-mail address")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        ModelState.AddModelError(nameof(Email), result.IsLockedOut
+            ? localizer["Too many failed attempts. Your account is locked for 15 minutes."]
+            : localizer["The e-mail address or password is not right"]);
+        return Page();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Parasol.BackOffice;
+using Parasol.Core;
+using Parasol.Core.Data;
+using Parasol.Core.Localization;
+using Parasol.Core.Staff;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddParasolCore(builder.Configuration);
+builder.Services
+    .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<ParasolDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/SignIn";
+    options.LogoutPath = "/Account/SignOut";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.Name = "parasol-staff";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
+    options.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization();
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.AllowAnonymousToPage("/Error");
+}).AddDataAnnotationsLocalization(options =>
+    options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture(ParasolCultures.Default);
+    options.SupportedCultures = ParasolCultures.SupportedCultures;
+    options.SupportedUICultures = ParasolCultures.SupportedCultures;
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+var app = builder.Build();
+
+// `Parasol.BackOffice migrate [--seed-demo]`: the explicit schema step run.sh uses; it never runs on a normal start.
+if (args.Length > 0 && args[0] == "migrate")
+{
+    await DatabaseMigrator.MigrateAsync(app.Services, seedDemoData: args.Contains("--seed-demo"));
+    return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+app.MapRazorPages();
+
+await app.RunAsync();
+

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace Parasol.Core.Attachments;
+
+/// <summary>Keeps attachments as files in a directory outside the web root, two levels of fan-out by key.</summary>
+public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> options) : IAttachmentStore
+{
+    private readonly string _root = Path.GetFullPath(options.Value.Directory);
+
+    public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var path = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".part";
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathFor(key);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathFor(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathFor(string key)
+    {
+        if (key.Length < 8 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw new ArgumentException("Attachment keys are opaque identifiers of letters, digits and dashes.", nameof(key));
+        }
+        return Path.Combine(_root, key[..2], key[2..4], key);
+    }
+}

@@ -1,0 +1,66 @@
+using Parasol.Core.Attachments;
+using Parasol.Core.Districts;
+using Parasol.Core.Staff;
+
+namespace Parasol.Core.Cases;
+
+/// <summary>One matter brought to the office: a family's request, a "Za życiem" application or a referral.</summary>
+public sealed class Case
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The case number as people read it, e.g. <c>OPS.4010.17.2026</c>.</summary>
+    public string Number { get; set; } = "";
+
+    public CaseType Type { get; set; }
+    public CaseSource Source { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.Received;
+    public bool IsUrgent { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The language the applicant chose; e-mails and the status page use it.</summary>
+    public string Language { get; set; } = "pl";
+
+    public Address? FamilyAddress { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+
+    public ReferringInstitution? ReferringInstitution { get; set; }
+
+    /// <summary>A Niebieska Karta procedure is open or may be needed; Parasol records the flag only.</summary>
+    public bool BlueCard { get; set; }
+
+    /// <summary>A formal KPA application submitted online still needs a signature (ePUAP or on paper).</summary>
+    public bool NeedsSignature { get; set; }
+
+    /// <summary>The answers as the applicant gave them, kept verbatim as JSON for the case file.</summary>
+    public string AnswersJson { get; set; } = "{}";
+
+    /// <summary>Hash of the secret access code for the status page; the code itself is never stored.</summary>
+    public string? AccessCodeHash { get; set; }
+
+    /// <summary>Idempotency key of the submission that created the case: a repeated POST finds it.</summary>
+    public Guid? SubmissionKey { get; set; }
+
+    public Guid? DistrictId { get; set; }
+    public District? District { get; set; }
+
+    public Guid? SocialWorkerId { get; set; }
+    public StaffMember? SocialWorker { get; set; }
+
+    public Guid? FamilyAssistantId { get; set; }
+    public StaffMember? FamilyAssistant { get; set; }
+
+    /// <summary>The KPA art. 35 deadline, recomputed when the clock pauses or restarts.</summary>
+    public DateOnly? DecisionDueOn { get; set; }
+    public DateOnly? InterviewDueOn { get; set; }
+    public DateOnly? CompletionDueOn { get; set; }
+
+    public Guid? MergedIntoCaseId { get; set; }
+
+    public uint Version { get; set; }
+
+    public List<CasePerson> People { get; set; } = [];
+    public List<Attachment> Attachments { get; set; } = [];
+    public List<CaseEvent> Events { get; set; } = [];
+}

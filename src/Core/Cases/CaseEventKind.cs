@@ -1,0 +1,16 @@
+namespace Parasol.Core.Cases;
+
+public enum CaseEventKind
+{
+    Received = 1,
+    StatusChanged = 2,
+    Routed = 3,
+    Assigned = 4,
+    NoteAdded = 5,
+    EmailSent = 6,
+    AttachmentAdded = 7,
+    CompletionRequested = 8,
+    CompletionReceived = 9,
+    MarkedUrgent = 10,
+    DeadlineFlagged = 11,
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Parasol.Core.Cases;
+
+namespace Parasol.Core.Data.Configurations;
+
+public sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerson>
+{
+    public void Configure(EntityTypeBuilder<CasePerson> builder)
+    {
+        builder.ToTable("case_people");
+        builder.Property(p => p.FirstName).HasMaxLength(100).UseCollation(ParasolDbContext.PolishCollation);
+        builder.Property(p => p.LastName).HasMaxLength(100).UseCollation(ParasolDbContext.PolishCollation);
+        builder.Property(p => p.Pesel).HasMaxLength(11).IsFixedLength();
+        builder.Property(p => p.Relationship).HasMaxLength(100);
+        builder.HasIndex(p => p.Pesel).HasDatabaseName("ix_case_people_pesel");
+        builder.HasIndex(p => p.LastName).HasDatabaseName("ix_case_people_last_name");
+        builder.HasIndex(p => new { p.CaseId, p.Position }).IsUnique().HasDatabaseName("ux_case_people_position");
+    }
+}

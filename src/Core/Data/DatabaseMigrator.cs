@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parasol.Core.Cases;
+using Parasol.Core.Seeding;
+
+namespace Parasol.Core.Data;
+
+/// <summary>The explicit "migrate (and seed)" step run.sh and the tests use; production runs the EF migrations bundle.</summary>
+public static class DatabaseMigrator
+{
+    public static async Task MigrateAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (seedDemoData)
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            var seeder = new DemoSeeder(db, new CaseNumberAllocator(db, time), time);
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Attachments;
+using Parasol.Core.Cases;
+using Parasol.Core.Districts;
+using Parasol.Core.Offices;
+using Parasol.Core.Staff;
+
+namespace Parasol.Core.Data;
+
+public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
+    : IdentityDbContext<StaffMember, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>ICU collation for Polish names: sorts Ł after L and Ż after Ź, as Poles expect.</summary>
+    public const string PolishCollation = "polish";
+
+    public DbSet<OfficeProfile> OfficeProfiles => Set<OfficeProfile>();
+    public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
+    public DbSet<FileClassification> FileClassifications => Set<FileClassification>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<DistrictStreetRange> DistrictStreetRanges => Set<DistrictStreetRange>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CasePerson> CasePeople => Set<CasePerson>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasCollation(PolishCollation, locale: "pl-PL", provider: "icu", deterministic: true);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParasolDbContext).Assembly);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Attachments;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+using Parasol.Core.Offices;
+
+namespace Parasol.Core;
+
+public static class ParasolCoreServices
+{
+    /// <summary>Registers the database, the clock, the attachment store and the domain services both apps use.</summary>
+    public static IServiceCollection AddParasolCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        services.AddDbContext<ParasolDbContext>(options => ParasolDatabase.Configure(options, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
+        services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        services.AddScoped<CaseNumberAllocator>();
+        services.AddScoped<OfficeProfileService>();
+        services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Parasol.Core;
+using Parasol.Core.Localization;
+using Parasol.Portal;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
+    options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture(ParasolCultures.Default);
+    options.SupportedCultures = ParasolCultures.SupportedCultures;
+    options.SupportedUICultures = ParasolCultures.SupportedCultures;
+    // Query string first (the language switcher links), then the cookie it sets; never the browser's guess over a choice.
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
+app.MapRazorPages();
+
+await app.RunAsync();
+

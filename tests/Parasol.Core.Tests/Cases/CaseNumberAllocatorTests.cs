@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+using Parasol.Testing;
+
+namespace Parasol.Core.Tests.Cases;
+
+public sealed class CaseNumberAllocatorTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(seedDemoData: true);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Two_hundred_concurrent_submissions_get_two_hundred_consecutive_numbers()
+    {
+        await using var services = _database.CreateServices();
+        var before = await LastNumberAsync(services, "4010");
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => StoreCaseAsync(services, CaseType.AssistantRequest))));
+
+        var year = DateTime.UtcNow.Year;
+        Assert.Equal(200, numbers.Distinct().Count());
+        var sequences = numbers.Select(n => Sequence(n, year)).Order().ToList();
+        Assert.Equal(Enumerable.Range(before + 1, 200), sequences);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        Assert.Equal(200, await db.Cases.CountAsync(c => numbers.Contains(c.Number)));
+    }
+
+    [Fact]
+    public async Task A_rolled_back_submission_gives_its_number_back()
+    {
+        await using var services = _database.CreateServices();
+        var before = await LastNumberAsync(services, "4013");
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().AllocateAsync(CaseType.Referral);
+            await transaction.RollbackAsync();
+        }
+
+        var next = await StoreCaseAsync(services, CaseType.Referral);
+        Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", next);
+    }
+
+    [Fact]
+    public async Task Each_case_type_counts_in_its_own_symbol()
+    {
+        await using var services = _database.CreateServices();
+        var benefit = await StoreCaseAsync(services, CaseType.OneTimeBenefit);
+        var support = await StoreCaseAsync(services, CaseType.ZaZyciemSupport);
+        Assert.StartsWith("OPS.4012.", benefit, StringComparison.Ordinal);
+        Assert.StartsWith("OPS.4011.", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allocating_outside_a_transaction_is_refused()
+    {
+        await using var services = _database.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        var allocator = scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => allocator.AllocateAsync(CaseType.Referral));
+    }
+
+    [Theory]
+    [InlineData(" ops.4010.17.2026 ", "OPS.4010.17.2026")]
+    [InlineData("OPS.4010.17.2026", "OPS.4010.17.2026")]
+    [InlineData("OPS.4010.017.2026", null)]
+    [InlineData("OPS-4010-17-2026", null)]
+    [InlineData("", null)]
+    public void Typed_case_numbers_are_normalised(string input, string? expected) => Assert.Equal(expected, CaseNumber.Normalize(input));
+
+    private static async Task<string> StoreCaseAsync(IServiceProvider services, CaseType type)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var allocator = scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var number = await allocator.AllocateAsync(type);
+        db.Cases.Add(new Case { Id = Guid.CreateVersion7(), Number = number, Type = type, Source = CaseSource.Family, ReceivedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return number;
+    }
+
+    private static async Task<int> LastNumberAsync(IServiceProvider services, string symbol)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        return await db.CaseNumberCounters.Where(c => c.Symbol == symbol && c.Year == DateTime.UtcNow.Year).Select(c => c.LastValue).SingleOrDefaultAsync();
+    }
+
+    private static int Sequence(string number, int year)
+    {
+        var parts = number.Split('.');
+        Assert.Equal(year.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[3]);
+        return int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Parasol.Core.Tests.Deployment;
+
+/// <summary>There is no Docker engine here, so docker-compose.yml is kept honest by reading it.</summary>
+public sealed partial class ComposeFileTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    [Fact]
+    public void The_compose_file_names_the_production_like_services()
+    {
+        var services = Services();
+        Assert.Equal(["backoffice", "mailpit", "migrate", "portal", "postgres"], services.Children.Keys.Select(k => k.ToString()).Order());
+    }
+
+    [Theory]
+    [InlineData("portal", "src/Portal/Parasol.Portal.csproj")]
+    [InlineData("backoffice", "src/BackOffice/Parasol.BackOffice.csproj")]
+    [InlineData("migrate", "src/Core/Parasol.Core.csproj")]
+    public void Every_built_service_builds_from_a_project_that_exists(string service, string project)
+    {
+        var build = (YamlMappingNode)((YamlMappingNode)Services()[service])["build"];
+        var context = Path.GetFullPath(Path.Combine(Root, build["context"].ToString()));
+        var dockerfile = Path.Combine(context, build["dockerfile"].ToString());
+        Assert.True(File.Exists(dockerfile), $"{service}: {dockerfile} is missing");
+
+        var text = File.ReadAllText(dockerfile);
+        Assert.Contains(project, text, StringComparison.Ordinal);
+        foreach (Match copy in CopySources().Matches(text))
+        {
+            foreach (var source in copy.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1))
+            {
+                Assert.True(File.Exists(Path.Combine(context, source)) || Directory.Exists(Path.Combine(context, source)),
+                    $"{service}: the Dockerfile copies {source}, which does not exist");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_apps_wait_for_the_migration_and_share_the_attachments_volume()
+    {
+        var services = Services();
+        foreach (var app in new[] { "portal", "backoffice" })
+        {
+            var node = (YamlMappingNode)services[app];
+            var dependsOn = (YamlMappingNode)node["depends_on"];
+            Assert.Equal("service_completed_successfully", ((YamlMappingNode)dependsOn["migrate"])["condition"].ToString());
+            Assert.Contains(((YamlSequenceNode)node["volumes"]).Children, v => v.ToString().StartsWith("attachments:", StringComparison.Ordinal));
+            var environment = (YamlMappingNode)node["environment"];
+            Assert.Contains(environment.Children.Keys, k => k.ToString() == "ConnectionStrings__Default");
+        }
+    }
+
+    [Fact]
+    public void Docker_compose_validates_the_file_when_it_is_installed()
+    {
+        var compose = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);
+        if (compose is null)
+        {
+            // test.sh installs Debian's docker-compose; outside it, the parsing tests above still hold the file.
+            return;
+        }
+        var start = new ProcessStartInfo(compose, "-f docker-compose.yml config -q") { WorkingDirectory = Root, RedirectStandardError = true, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, errors);
+    }
+
+    private static YamlMappingNode Services()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml"));
+        yaml.Load(reader);
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        return (YamlMappingNode)root["services"];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parasol.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Parasol.slnx not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+)$", RegexOptions.Multiline)]
+    private static partial Regex CopySources();
+}

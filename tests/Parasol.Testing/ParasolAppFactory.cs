@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Parasol.Testing;
+
+/// <summary>
+/// One of Parasol's web apps over a <see cref="TestDatabase"/>. <typeparamref name="TMarker"/> is any type of the app's
+/// assembly (both apps have a top-level Program, so the marker tells them apart).
+/// </summary>
+public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationFactory<TMarker>
+    where TMarker : class
+{
+    private readonly string _attachments = Directory.CreateTempSubdirectory("parasol-attachments-").FullName;
+
+    public TestDatabase Database { get; } = database;
+
+    /// <summary>Extra settings, applied on top of the test defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Service replacements for one test host (e.g. a FakeTimeProvider).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
+    /// <summary>Starts the app on Kestrel on a free loopback port, for a browser, and returns its base address.</summary>
+    public Uri StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Attachments:Directory", _attachments);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_attachments))
+        {
+            Directory.Delete(_attachments, recursive: true);
+        }
+    }
+}
