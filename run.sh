@@ -55,7 +55,7 @@ export Attachments__Directory="$ROOT/.data/attachments"
 export Mail__Host=127.0.0.1 Mail__Port=$SMTP_PORT
 export Portal__BaseUrl=$PORTAL_URL BackOffice__BaseUrl=$BACKOFFICE_URL
 log "applying migrations and the demo seed"
-dotnet src/BackOffice/bin/Debug/net10.0/Parasol.BackOffice.dll migrate --seed-demo
+(cd src/BackOffice && dotnet bin/Debug/net10.0/Parasol.BackOffice.dll migrate --seed-demo)
 
 .tools/maildev/node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
     --mail-directory "$ROOT/.data/mail" >.data/logs/maildev.log 2>&1 &

@@ -23,7 +23,7 @@ apt_install() {
 pg_bindir() {
     local dir
     dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-    [ -n "$dir" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return; }
+    [ -n "$dir" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
     dirname "$(command -v initdb)"
 }
 
@@ -58,5 +58,6 @@ pg_start() {
 pg_stop() {
     local dir=$1
     local bin; bin=$(pg_bindir)
-    [ -f "$dir/postmaster.pid" ] && pg_as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+    if [ -f "$dir/postmaster.pid" ]; then pg_as_owner "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true; fi
+    return 0
 }
