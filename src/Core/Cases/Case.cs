@@ -39,6 +39,12 @@ public sealed class Case
     /// <summary>Hash of the secret access code for the status page; the code itself is never stored.</summary>
     public string? AccessCodeHash { get; set; }
 
+    /// <summary>
+    /// The access code in clear, only on the instance that issued it and never stored: the receipt page shows it and
+    /// the receipt e-mail is written from it in the same save. It is gone once the request ends.
+    /// </summary>
+    public string? IssuedAccessCode { get; set; }
+
     /// <summary>Idempotency key of the submission that created the case: a repeated POST finds it.</summary>
     public Guid? SubmissionKey { get; set; }
 

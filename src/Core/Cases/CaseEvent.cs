@@ -14,6 +14,9 @@ public sealed class CaseEvent
     /// <summary>What happened, for staff to read (e.g. the routing decision with its reason).</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>For <see cref="CaseEventKind.StatusChanged"/>: the status the case moved to.</summary>
+    public CaseStatus? NewStatus { get; set; }
+
     /// <summary>Internal notes are shown to staff only, never to the applicant.</summary>
     public bool IsInternal { get; set; } = true;
 }

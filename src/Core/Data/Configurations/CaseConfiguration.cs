@@ -22,6 +22,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.AnswersJson).HasColumnType("jsonb");
         builder.Property(c => c.AccessCodeHash).HasMaxLength(200);
         builder.Property(c => c.Version).IsRowVersion();
+        builder.Ignore(c => c.IssuedAccessCode);
 
         builder.OwnsOne(c => c.FamilyAddress, a =>
         {

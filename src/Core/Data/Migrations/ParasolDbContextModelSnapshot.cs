@@ -409,6 +409,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<int?>("NewStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_status");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");

@@ -418,6 +418,7 @@ namespace Parasol.Core.Data.Migrations
                     kind = table.Column<int>(type: "integer", nullable: false),
                     actor_id = table.Column<Guid>(type: "uuid", nullable: true),
                     text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    new_status = table.Column<int>(type: "integer", nullable: true),
                     is_internal = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>

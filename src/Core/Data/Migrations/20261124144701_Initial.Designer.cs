@@ -13,7 +13,7 @@ using Parasol.Core.Data;
 namespace Parasol.Core.Data.Migrations
 {
     [DbContext(typeof(ParasolDbContext))]
-    [Migration("20261124143217_Initial")]
+    [Migration("20261124144701_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -411,6 +411,10 @@ namespace Parasol.Core.Data.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<int?>("NewStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_status");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
