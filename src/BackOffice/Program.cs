@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Parasol.BackOffice;
+using Parasol.BackOffice.Jobs;
 using Parasol.Core;
 using Parasol.Core.Data;
+using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
     {
@@ -68,6 +71,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseParasolJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
 

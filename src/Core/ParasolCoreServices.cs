@@ -5,6 +5,7 @@ using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 
 namespace Parasol.Core;
 
@@ -15,7 +16,12 @@ public static class ParasolCoreServices
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        services.AddDbContext<ParasolDbContext>(options => ParasolDatabase.Configure(options, connectionString));
+        services.AddDbContext<ParasolDbContext>((provider, options) =>
+        {
+            ParasolDatabase.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<OutboxInterceptor>());
+        });
+        services.AddParasolOutbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));

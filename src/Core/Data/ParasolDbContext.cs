@@ -5,6 +5,7 @@ using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Districts;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
 
 namespace Parasol.Core.Data;
@@ -25,6 +26,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
