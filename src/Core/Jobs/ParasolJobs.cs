@@ -4,6 +4,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Deadlines;
 using Parasol.Core.Mail;
 using Parasol.Core.Outbox;
 using Parasol.Core.Routing;
@@ -62,6 +63,7 @@ public static class ParasolJobs
         services.TryAddScoped<SendEmailJob>();
         services.TryAddScoped<RouteCaseJob>();
         services.TryAddScoped<OutboxSweepJob>();
+        services.TryAddScoped<DeadlineWatchJob>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Parasol.Core.Deadlines;
 using Parasol.Core.Time;
 
 namespace Parasol.Core.Jobs;
@@ -12,6 +13,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
     {
         var warsaw = new RecurringJobOptions { TimeZone = WarsawTime.Zone };
         recurring.AddOrUpdate<OutboxSweepJob>("outbox-sweep", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.SweepCron, warsaw);
+        recurring.AddOrUpdate<DeadlineWatchJob>("deadlines", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.DeadlinesCron, warsaw);
         return Task.CompletedTask;
     }
 

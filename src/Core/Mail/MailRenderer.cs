@@ -46,7 +46,7 @@ public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offic
         {
             ["{number}"] = c?.Number ?? "",
             ["{date}"] = c is null ? "" : WarsawTime.ToWarsaw(c.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture),
-            ["{code}"] = message.Secret ?? "—",
+            ["{code}"] = message.Payload ?? "—",
             ["{due}"] = c?.CompletionDueOn?.ToString("d MMMM yyyy", culture) ?? "",
             ["{office}"] = office.Name,
         };
@@ -62,6 +62,15 @@ public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offic
         foreach (var paragraph in text.Paragraphs)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(Fill(paragraph))}</p>");
+        }
+        if (template is MailTemplate.StaffDailySummary or MailTemplate.DirectorDigest)
+        {
+            html.Append("<ul>");
+            foreach (var line in (message.Payload ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{Enc(line)}</li>");
+            }
+            html.Append("</ul>");
         }
         html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Enc(link)}\">{Enc(forStaff ? "Parasol" : shared.StatusLink)}</a></p>");
         html.Append(CultureInfo.InvariantCulture, $"<footer><p>{Enc(office.Name)}<br>{Enc(office.Address.Street)} {Enc(office.Address.HouseNumber)}, {Enc(office.Address.PostalCode)} {Enc(office.Address.City)}<br>");

@@ -72,6 +72,10 @@ internal static class MailTexts
 
         [(MailTemplate.AssignedToYou, "pl")] = new("Nowa sprawa przydzielona do Ciebie: {number}",
             ["Przydzielono Ci sprawę {number}. Otwórz ją w systemie Parasol."]),
+        [(MailTemplate.StaffDailySummary, "pl")] = new("Parasol: terminy w Twoich sprawach",
+            ["Terminy, które minęły lub mijają w najbliższych dniach w sprawach przydzielonych do Ciebie:"]),
+        [(MailTemplate.DirectorDigest, "pl")] = new("Parasol: dzienne zestawienie dla dyrekcji",
+            ["Zestawienie na dziś:"]),
         [(MailTemplate.UrgentCase, "pl")] = new("PILNE: sprawa {number}",
             ["Sprawa {number} jest oznaczona jako pilna. Wywiad środowiskowy należy przeprowadzić w ciągu 2 dni roboczych. Otwórz ją w systemie Parasol."]),
     };

@@ -22,10 +22,10 @@ public sealed class OutboxMessage
     public string Language { get; set; } = "pl";
 
     /// <summary>
-    /// What the template needs that is not in the database (the access code of a receipt). Cleared once sent, so the
-    /// access code never stays stored.
+    /// What the template needs that is not in the database: the access code of a receipt, the lines of a daily
+    /// summary. Cleared once sent, so an access code never stays stored.
     /// </summary>
-    public string? Secret { get; set; }
+    public string? Payload { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -32,7 +32,7 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
             var entry = db.ChangeTracker.Entries<Case>().FirstOrDefault(c => c.Entity.Id == e.CaseId)
                 ?? db.Entry(await db.Cases.SingleAsync(c => c.Id == e.CaseId, cancellationToken));
             var c = entry.Entity;
-            OutboxMessage Mail(MailTemplate template, string? email, Guid? staffId, string language, DateTimeOffset? dueAt = null, string? secret = null) => new()
+            OutboxMessage Mail(MailTemplate template, string? email, Guid? staffId, string language, DateTimeOffset? dueAt = null, string? payload = null) => new()
             {
                 Kind = OutboxKind.Email,
                 Template = template,
@@ -40,18 +40,18 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
                 RecipientEmail = email,
                 RecipientStaffId = staffId,
                 Language = language,
-                Secret = secret,
+                Payload = payload,
                 CreatedAt = now,
                 DueAt = dueAt ?? now,
             };
-            IEnumerable<OutboxMessage> ToApplicant(MailTemplate template, DateTimeOffset? dueAt = null, string? secret = null) =>
-                ApplicantAddresses(c).Select(address => Mail(template, address, null, c.Language, dueAt, secret));
+            IEnumerable<OutboxMessage> ToApplicant(MailTemplate template, DateTimeOffset? dueAt = null, string? payload = null) =>
+                ApplicantAddresses(c).Select(address => Mail(template, address, null, c.Language, dueAt, payload));
 
             switch (e.Kind)
             {
                 case CaseEventKind.Received:
                     rows.Add(new OutboxMessage { Kind = OutboxKind.RouteCase, CaseId = c.Id, Language = c.Language, CreatedAt = now, DueAt = now });
-                    rows.AddRange(ToApplicant(MailTemplate.Receipt, secret: c.IssuedAccessCode));
+                    rows.AddRange(ToApplicant(MailTemplate.Receipt, payload: c.IssuedAccessCode));
                     break;
                 case CaseEventKind.StatusChanged when OutcomeTemplate(e.NewStatus) is { } outcome:
                     rows.AddRange(ToApplicant(outcome));

@@ -28,6 +28,6 @@ public static class OutboxRetry
         message.ProcessedAt = now;
         message.LastError = null;
         // The access code of a receipt lives only until the receipt is sent.
-        message.Secret = null;
+        message.Payload = null;
     }
 }

@@ -70,7 +70,7 @@ public sealed class SendEmailJobTests : IAsyncLifetime
 
         var sent = await EmailRowAsync(c.Id, MailTemplate.Receipt);
         Assert.NotNull(sent.ProcessedAt);
-        Assert.Null(sent.Secret);
+        Assert.Null(sent.Payload);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Id).UseIdentityAlwaysColumn();
         builder.Property(m => m.RecipientEmail).HasMaxLength(320);
         builder.Property(m => m.Language).HasMaxLength(5);
-        builder.Property(m => m.Secret).HasMaxLength(200);
+        builder.Property(m => m.Payload).HasMaxLength(20000);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.RecipientStaffId).OnDelete(DeleteBehavior.Cascade);

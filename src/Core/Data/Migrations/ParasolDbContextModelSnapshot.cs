@@ -794,6 +794,11 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("Payload")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("payload");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
@@ -806,11 +811,6 @@ namespace Parasol.Core.Data.Migrations
                     b.Property<Guid?>("RecipientStaffId")
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_staff_id");
-
-                    b.Property<string>("Secret")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("secret");
 
                     b.Property<int?>("Template")
                         .HasColumnType("integer")
