@@ -6,10 +6,12 @@ using Parasol.Core;
 using Parasol.Core.Data;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
+using Parasol.Core.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolAntiforgery(builder.Environment);
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
     {
@@ -28,6 +30,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "parasol-staff";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
 });
@@ -63,6 +66,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseParasolSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
