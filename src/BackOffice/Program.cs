@@ -8,11 +8,13 @@ using Parasol.Core.Data;
 using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
+using Parasol.Core.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolJobsServer(builder.Configuration);
+builder.Services.AddParasolAntiforgery(builder.Environment);
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
     {
@@ -31,6 +33,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "parasol-staff";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
 });
@@ -66,6 +69,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseParasolSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

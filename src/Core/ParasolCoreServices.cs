@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,8 @@ public static class ParasolCoreServices
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<OfficeProfileService>();
+        // Several instances of each app behind a load balancer must read each other's cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
         return services;
     }
