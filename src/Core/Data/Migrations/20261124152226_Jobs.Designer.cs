@@ -13,7 +13,7 @@ using Parasol.Core.Data;
 namespace Parasol.Core.Data.Migrations
 {
     [DbContext(typeof(ParasolDbContext))]
-    [Migration("20261124152135_Jobs")]
+    [Migration("20261124152226_Jobs")]
     partial class Jobs
     {
         /// <inheritdoc />
