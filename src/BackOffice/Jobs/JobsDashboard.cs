@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Jobs;
@@ -7,14 +8,28 @@ namespace Parasol.BackOffice.Jobs;
 public static class JobsDashboard
 {
     /// <summary>Hangfire's dashboard at <c>/hangfire</c>, for administrators signed in to the back office.</summary>
-    public static IApplicationBuilder UseParasolJobsDashboard(this IApplicationBuilder app) =>
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+    public static IApplicationBuilder UseParasolJobsDashboard(this IApplicationBuilder app)
+    {
+        // Someone not signed in is sent to the sign-in page, as everywhere else in the back office.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+            await next(context);
+        }));
+        return app.UseHangfireDashboard(Path, new DashboardOptions
         {
             Authorization = [],
             AsyncAuthorization = [new AdministratorsOnly()],
             DashboardTitle = "Parasol — zadania w tle",
             AppPath = "/",
         });
+    }
+
+    private const string Path = "/hangfire";
 
     /// <summary>Backed by the staff cookie sign-in: only the Administrator role passes.</summary>
     private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter

@@ -34,7 +34,7 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
                         CaseId = caseId,
                         OccurredAt = time.GetUtcNow(),
                         Kind = CaseEventKind.EmailSent,
-                        Text = $"E-mail „{message.Template}” wysłany ({(message.RecipientStaffId is null ? "do wnioskodawcy lub instytucji" : "do pracownika")}).",
+                        Text = $"Wysłano e-mail: {PolishName(message.Template)} ({(message.RecipientStaffId is null ? "do wnioskodawcy lub instytucji" : "do pracownika")}).",
                     });
                 }
             }
@@ -48,4 +48,18 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>How the timeline names an e-mail; staff read it in Polish.</summary>
+    internal static string PolishName(MailTemplate? template) => template switch
+    {
+        MailTemplate.Receipt => "potwierdzenie wpływu",
+        MailTemplate.CompletionRequest => "wezwanie do uzupełnienia braków",
+        MailTemplate.CompletionReminder => "przypomnienie o terminie uzupełnienia",
+        MailTemplate.OutcomeAssistantAssigned => "rozstrzygnięcie: przydzielono asystenta",
+        MailTemplate.OutcomeRefused => "rozstrzygnięcie: odmowa",
+        MailTemplate.OutcomeReferredElsewhere => "rozstrzygnięcie: przekazano do innej instytucji",
+        MailTemplate.AssignedToYou => "nowa sprawa przydzielona pracownikowi",
+        MailTemplate.UrgentCase => "powiadomienie o pilnej sprawie",
+        _ => "powiadomienie",
+    };
 }

@@ -91,7 +91,7 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(null, HttpStatusCode.Redirect)]
     [InlineData(StaffRole.RegistryClerk, HttpStatusCode.Forbidden)]
     [InlineData(StaffRole.Director, HttpStatusCode.Forbidden)]
     [InlineData(StaffRole.Administrator, HttpStatusCode.OK)]

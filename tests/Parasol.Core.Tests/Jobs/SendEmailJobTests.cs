@@ -71,6 +71,9 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         var sent = await EmailRowAsync(c.Id, MailTemplate.Receipt);
         Assert.NotNull(sent.ProcessedAt);
         Assert.Null(sent.Payload);
+        await using var db = _database.CreateDbContext();
+        var onTimeline = await db.CaseEvents.Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.EmailSent).Select(e => e.Text).ToListAsync();
+        Assert.Equal(["Wysłano e-mail: potwierdzenie wpływu (do wnioskodawcy lub instytucji)."], onTimeline);
     }
 
     [Fact]
