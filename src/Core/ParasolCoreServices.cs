@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
@@ -22,6 +23,7 @@ public static class ParasolCoreServices
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<OfficeProfileService>();
+        services.AddParasolCaseWork(configuration);
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
         return services;
     }
