@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Parasol.Core.Staff;
@@ -17,7 +18,20 @@ public static class StaffSecurity
         var staff = section.Get<StaffOptions>() ?? new StaffOptions();
         services.Configure<IdentityOptions>(options => options.SignIn.RequireConfirmedAccount = true);
         services.AddScoped<IUserConfirmation<StaffMember>, ActiveStaffConfirmation>();
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromSeconds(staff.SessionCheckSeconds));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromSeconds(staff.SessionCheckSeconds);
+            // A session renewed by the check keeps the proof that it was opened with a second factor.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(TwoFactorRequiredFilter.MfaClaimType) is { } amr
+                    && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(amr.Type, amr.Value))
+                {
+                    identity.AddClaim(new Claim(amr.Type, amr.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.ExpireTimeSpan = TimeSpan.FromMinutes(staff.IdleTimeoutMinutes);

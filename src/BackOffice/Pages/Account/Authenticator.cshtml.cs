@@ -82,6 +82,8 @@ public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInMan
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: renew this session's cookie so it is not taken for a stale one.
+            await signIn.RefreshSignInAsync(user);
         }
         return key!;
     }
