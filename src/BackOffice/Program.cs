@@ -2,15 +2,20 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Parasol.BackOffice;
+using Parasol.BackOffice.Jobs;
 using Parasol.BackOffice.Security;
 using Parasol.Core;
 using Parasol.Core.Data;
+using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
+using Parasol.Core.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolJobsServer(builder.Configuration);
+builder.Services.AddParasolAntiforgery(builder.Environment);
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
     {
@@ -29,6 +34,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "parasol-staff";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
 });
@@ -65,11 +71,13 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseParasolSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseParasolJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 
 namespace Parasol.Core;
 
@@ -16,7 +18,12 @@ public static class ParasolCoreServices
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        services.AddDbContext<ParasolDbContext>(options => ParasolDatabase.Configure(options, connectionString));
+        services.AddDbContext<ParasolDbContext>((provider, options) =>
+        {
+            ParasolDatabase.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<OutboxInterceptor>());
+        });
+        services.AddParasolOutbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
@@ -24,6 +31,8 @@ public static class ParasolCoreServices
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<OfficeProfileService>();
         services.AddParasolCaseWork(configuration);
+        // Several instances of each app behind a load balancer must read each other's cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
         return services;
     }

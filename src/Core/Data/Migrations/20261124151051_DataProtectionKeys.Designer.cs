@@ -13,8 +13,8 @@ using Parasol.Core.Data;
 namespace Parasol.Core.Data.Migrations
 {
     [DbContext(typeof(ParasolDbContext))]
-    [Migration("20261124150816_Backoffice")]
-    partial class Backoffice
+    [Migration("20261124151051_DataProtectionKeys")]
+    partial class DataProtectionKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,29 @@ namespace Parasol.Core.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
@@ -253,56 +276,6 @@ namespace Parasol.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Parasol.Core.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Action")
-                        .HasColumnType("integer")
-                        .HasColumnName("action");
-
-                    b.Property<Guid?>("AttachmentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("attachment_id");
-
-                    b.Property<Guid?>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("detail");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("staff_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_audit_log_occurred_at");
-
-                    b.HasIndex("CaseId", "OccurredAt")
-                        .HasDatabaseName("ix_audit_log_case_id_occurred_at");
-
-                    b.HasIndex("StaffId", "OccurredAt")
-                        .HasDatabaseName("ix_audit_log_staff_id_occurred_at");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
             modelBuilder.Entity("Parasol.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -434,10 +407,6 @@ namespace Parasol.Core.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_cases_status_received_at");
 
-                    b.HasIndex("IsUrgent", "DecisionDueOn", "ReceivedAt", "Id")
-                        .IsDescending(true, false, false, false)
-                        .HasDatabaseName("ix_cases_queue_order");
-
                     b.ToTable("cases", (string)null);
                 });
 
@@ -561,15 +530,6 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("role");
 
-                    b.Property<string>("SearchName")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("search_name")
-                        .HasComputedColumnSql("translate(lower(last_name), 'ąćęłńóśźż', 'acelnoszz')", true)
-                        .UseCollation("C");
-
                     b.HasKey("Id")
                         .HasName("pk_case_people");
 
@@ -578,11 +538,6 @@ namespace Parasol.Core.Data.Migrations
 
                     b.HasIndex("Pesel")
                         .HasDatabaseName("ix_case_people_pesel");
-
-                    b.HasIndex("SearchName")
-                        .HasDatabaseName("ix_case_people_search_name");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("CaseId", "Position")
                         .IsUnique()
