@@ -4,6 +4,7 @@ using Parasol.Core.Access;
 using Parasol.Core.Audit;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
+using Parasol.Core.Deadlines;
 using Parasol.Core.Staff;
 using Parasol.Core.Time;
 
@@ -14,7 +15,8 @@ namespace Parasol.Core.Workflow;
 /// person's access, a timeline event is added (the jobs helper derives e-mails and jobs from it) and the audit log
 /// records who did it.
 /// </summary>
-public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, TimeProvider time, IOptions<WorkflowOptions> options)
+public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, TimeProvider time, IOptions<WorkflowOptions> options,
+    IOptions<DeadlineOptions> deadlines)
 {
     public const string NotFound = "The case was not found or you may not see it";
 
@@ -140,9 +142,8 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
         }
         var now = time.GetUtcNow();
         c.IsUrgent = true;
-        // Urgent: the community interview is due within 2 working days (approximated here as 2 days until the
-        // deadline calendar recomputes it).
-        var urgentDue = WarsawTime.Today(time).AddDays(2);
+        // Urgent from now on: the community interview is due within 2 working days (configurable) of today.
+        var urgentDue = CaseDeadlines.InterviewDue(WarsawTime.Today(time), urgent: true, deadlines.Value);
         if (c.InterviewDueOn is null || c.InterviewDueOn > urgentDue)
         {
             c.InterviewDueOn = urgentDue;
