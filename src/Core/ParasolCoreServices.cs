@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 
 namespace Parasol.Core;
 
@@ -15,13 +18,21 @@ public static class ParasolCoreServices
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        services.AddDbContext<ParasolDbContext>(options => ParasolDatabase.Configure(options, connectionString));
+        services.AddDbContext<ParasolDbContext>((provider, options) =>
+        {
+            ParasolDatabase.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<OutboxInterceptor>());
+        });
+        services.AddParasolOutbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<OfficeProfileService>();
+        services.AddParasolCaseWork(configuration);
+        // Several instances of each app behind a load balancer must read each other's cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,13 @@ using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Districts;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
 
 namespace Parasol.Core.Data;
 
 public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
-    : IdentityDbContext<StaffMember, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffMember, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>ICU collation for Polish names: sorts Ł after L and Ż after Ź, as Poles expect.</summary>
     public const string PolishCollation = "polish";
@@ -25,6 +27,11 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
