@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Parasol.BackOffice;
 using Parasol.BackOffice.Jobs;
+using Parasol.BackOffice.Security;
 using Parasol.Core;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
@@ -37,6 +38,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
 });
+builder.Services.AddParasolStaffSecurity(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options =>

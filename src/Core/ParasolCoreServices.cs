@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
@@ -29,6 +30,7 @@ public static class ParasolCoreServices
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<OfficeProfileService>();
+        services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.
         services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");

@@ -27,6 +27,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>

@@ -273,6 +273,56 @@ namespace Parasol.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Parasol.Core.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_log_occurred_at");
+
+                    b.HasIndex("CaseId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_log_case_id_occurred_at");
+
+                    b.HasIndex("StaffId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_log_staff_id_occurred_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -404,6 +454,10 @@ namespace Parasol.Core.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_cases_status_received_at");
 
+                    b.HasIndex("IsUrgent", "DecisionDueOn", "ReceivedAt", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasDatabaseName("ix_cases_queue_order");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -527,6 +581,15 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("role");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_name")
+                        .HasComputedColumnSql("translate(lower(last_name), 'ąćęłńóśźż', 'acelnoszz')", true)
+                        .UseCollation("C");
+
                     b.HasKey("Id")
                         .HasName("pk_case_people");
 
@@ -535,6 +598,11 @@ namespace Parasol.Core.Data.Migrations
 
                     b.HasIndex("Pesel")
                         .HasDatabaseName("ix_case_people_pesel");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_case_people_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("CaseId", "Position")
                         .IsUnique()
