@@ -74,7 +74,8 @@ public static class ParasolJobs
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             EnableLongPolling = options.LongPolling,
-            QueuePollInterval = TimeSpan.FromSeconds(options.LongPolling ? 15 : 1),
+            // Also the safety net of long polling: a notification missed under load costs a second, not fifteen.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
