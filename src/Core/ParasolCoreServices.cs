@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
+using Parasol.Core.Journeys;
+using Parasol.Core.Submissions;
 using Parasol.Core.Offices;
 
 namespace Parasol.Core;
@@ -22,6 +24,12 @@ public static class ParasolCoreServices
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
+        services.Configure<JourneyOptions>(configuration.GetSection(JourneyOptions.SectionName));
+        services.Configure<AttachmentRules>(configuration.GetSection(AttachmentRules.SectionName));
+        services.AddScoped<JourneyStore>();
+        services.AddScoped<AttachmentUploader>();
+        services.AddScoped<CaseSubmitter>();
+        services.AddScoped<CaseStatusLookup>();
         services.AddScoped<OfficeProfileService>();
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.
         services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();

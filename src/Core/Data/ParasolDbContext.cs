@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Districts;
+using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Staff;
 
@@ -26,6 +27,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
