@@ -4,11 +4,13 @@ using Parasol.Core;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
+using Parasol.Portal.Pages.Apply;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment);
+builder.Services.AddParasolApply(builder.Configuration);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
