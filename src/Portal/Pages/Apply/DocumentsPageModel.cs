@@ -55,7 +55,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     {
         if (file is null)
         {
-            Error("File", "Select a file to upload");
+            Error("file", "Select a file to upload");
             await LoadAsync();
             return Page();
         }
@@ -82,7 +82,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         await LoadAsync();
         if (RequiredKinds is { } required && !Uploaded.Any(a => required.Contains(a.Kind)))
         {
-            Error("File", "Upload the required document before you continue");
+            Error("file", "Upload the required document before you continue");
             return Page();
         }
         return Redirect(NextPath());
@@ -94,7 +94,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     {
         var mb = Rules.MaxFileBytes / (1024 * 1024);
         var caseMb = Rules.MaxCaseBytes / (1024 * 1024);
-        ModelState.AddModelError("File", problem switch
+        ModelState.AddModelError("file", problem switch
         {
             UploadProblem.Empty => L["The selected file is empty"],
             UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
