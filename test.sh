@@ -9,6 +9,11 @@ source scripts/lib.sh
 command -v dotnet >/dev/null || { log "the .NET SDK is required (see global.json)"; exit 1; }
 apt_install postgresql chromium docker-compose
 command -v npm >/dev/null || apt_install nodejs npm
+MAILDEV_VERSION=3.0.0
+if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
+    log "installing maildev $MAILDEV_VERSION (the SMTP server the mail tests start)"
+    npm install --silent --no-audit --no-fund --prefix .tools/maildev "maildev@$MAILDEV_VERSION" >/dev/null
+fi
 
 log "restoring and building (warnings are errors)"
 dotnet restore Parasol.slnx -v quiet

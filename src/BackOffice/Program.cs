@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Parasol.BackOffice;
+using Parasol.BackOffice.Jobs;
+using Parasol.BackOffice.Security;
 using Parasol.Core;
 using Parasol.Core.Data;
+using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
 using Parasol.Core.Web;
@@ -11,6 +14,7 @@ using Parasol.Core.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment);
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
@@ -34,6 +38,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
 });
+builder.Services.AddParasolStaffSecurity(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options =>
@@ -72,6 +77,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseParasolJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
 

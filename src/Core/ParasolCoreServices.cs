@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Submissions;
+using Parasol.Core.Outbox;
 
 namespace Parasol.Core;
 
@@ -18,7 +20,12 @@ public static class ParasolCoreServices
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        services.AddDbContext<ParasolDbContext>(options => ParasolDatabase.Configure(options, connectionString));
+        services.AddDbContext<ParasolDbContext>((provider, options) =>
+        {
+            ParasolDatabase.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<OutboxInterceptor>());
+        });
+        services.AddParasolOutbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
@@ -31,6 +38,7 @@ public static class ParasolCoreServices
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<OfficeProfileService>();
+        services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.
         services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Parasol.Core;
+using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
@@ -9,6 +10,7 @@ using Parasol.Portal.Pages.Apply;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment);
 builder.Services.AddParasolApply(builder.Configuration);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -37,6 +37,8 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Attachments:Directory", _attachments);
+        // Test hosts enqueue jobs but do not run them unless a test asks for a Hangfire server.
+        builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -15,4 +15,7 @@ public sealed class CasePerson
     public string? Relationship { get; set; }
 
     public int Position { get; set; }
+
+    /// <summary>The surname folded for search (lower case, no Polish marks); computed by the database.</summary>
+    public string SearchName { get; private set; } = "";
 }

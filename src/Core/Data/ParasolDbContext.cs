@@ -7,6 +7,7 @@ using Parasol.Core.Cases;
 using Parasol.Core.Districts;
 using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
 
 namespace Parasol.Core.Data;
@@ -28,6 +29,8 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
+    public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

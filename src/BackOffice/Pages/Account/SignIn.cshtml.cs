@@ -39,9 +39,15 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocali
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
+        }
         ModelState.AddModelError(nameof(Email), result.IsLockedOut
             ? localizer["Too many failed attempts. Your account is locked for 15 minutes."]
-            : localizer["The e-mail address or password is not right"]);
+            : result.IsNotAllowed
+                ? localizer["This account is deactivated. Ask the administrator."]
+                : localizer["The e-mail address or password is not right"]);
         return Page();
     }
 }

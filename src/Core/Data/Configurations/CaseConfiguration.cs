@@ -16,6 +16,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.SocialWorkerId).HasDatabaseName("ix_cases_social_worker_id");
         builder.HasIndex(c => c.FamilyAssistantId).HasDatabaseName("ix_cases_family_assistant_id");
         builder.HasIndex(c => c.DistrictId).HasDatabaseName("ix_cases_district_id");
+        // The queue's sort order (urgent first, then the KPA deadline, then the time received), for keyset paging.
+        builder.HasIndex(c => new { c.IsUrgent, c.DecisionDueOn, c.ReceivedAt, c.Id })
+            .IsDescending(true, false, false, false).HasDatabaseName("ix_cases_queue_order");
         builder.Property(c => c.Language).HasMaxLength(5);
         builder.Property(c => c.ContactEmail).HasMaxLength(254);
         builder.Property(c => c.ContactPhone).HasMaxLength(20);

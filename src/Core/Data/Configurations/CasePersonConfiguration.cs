@@ -14,6 +14,9 @@ public sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerso
         builder.Property(p => p.Pesel).HasMaxLength(11).IsFixedLength();
         builder.Property(p => p.Relationship).HasMaxLength(100);
         builder.HasIndex(p => p.Pesel).HasDatabaseName("ix_case_people_pesel");
+        builder.Property(p => p.SearchName).HasMaxLength(100).UseCollation("C")
+            .HasComputedColumnSql(Parasol.Core.Queue.SearchText.SqlFold, stored: true);
+        builder.HasIndex(p => p.SearchName).HasDatabaseName("ix_case_people_search_name").HasOperators("text_pattern_ops");
         builder.HasIndex(p => p.LastName).HasDatabaseName("ix_case_people_last_name");
         builder.HasIndex(p => new { p.CaseId, p.Position }).IsUnique().HasDatabaseName("ux_case_people_position");
     }

@@ -54,7 +54,7 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("Sprawy", page.Text("h1"));
-        Assert.Matches(@"Otwarte sprawy: \d+", page.Text("main p"));
+        Assert.Matches(@"^Nowe \(\d+\)$", page.Text(".tabs li"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Parasol.Core.Data;
 namespace Parasol.Core.Data.Migrations
 {
     [DbContext(typeof(ParasolDbContext))]
-    [Migration("20261124151818_Apply")]
+    [Migration("20261124154024_Apply")]
     partial class Apply
     {
         /// <inheritdoc />
@@ -283,6 +283,56 @@ namespace Parasol.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Parasol.Core.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_audit_log_occurred_at");
+
+                    b.HasIndex("CaseId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_log_case_id_occurred_at");
+
+                    b.HasIndex("StaffId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_log_staff_id_occurred_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -414,6 +464,10 @@ namespace Parasol.Core.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_cases_status_received_at");
 
+                    b.HasIndex("IsUrgent", "DecisionDueOn", "ReceivedAt", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasDatabaseName("ix_cases_queue_order");
+
                     b.ToTable("cases", (string)null);
                 });
 
@@ -537,6 +591,15 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("role");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("search_name")
+                        .HasComputedColumnSql("translate(lower(last_name), 'ąćęłńóśźż', 'acelnoszz')", true)
+                        .UseCollation("C");
+
                     b.HasKey("Id")
                         .HasName("pk_case_people");
 
@@ -545,6 +608,11 @@ namespace Parasol.Core.Data.Migrations
 
                     b.HasIndex("Pesel")
                         .HasDatabaseName("ix_case_people_pesel");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_case_people_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("CaseId", "Position")
                         .IsUnique()
@@ -812,6 +880,96 @@ namespace Parasol.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_opening_hours_order", "opens < closes");
                         });
+                });
+
+            modelBuilder.Entity("Parasol.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Abandoned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("abandoned");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient_email");
+
+                    b.Property<Guid?>("RecipientStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_staff_id");
+
+                    b.Property<int?>("Template")
+                        .HasColumnType("integer")
+                        .HasColumnName("template");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_outbox_messages_case_id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("processed_at IS NULL AND NOT abandoned");
+
+                    b.HasIndex("RecipientStaffId")
+                        .HasDatabaseName("ix_outbox_messages_recipient_staff_id");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Parasol.Core.Staff.StaffMember", b =>
@@ -1244,6 +1402,21 @@ namespace Parasol.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_opening_hours_office_profiles_office_profile_id");
+                });
+
+            modelBuilder.Entity("Parasol.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.HasOne("Parasol.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_cases_case_id");
+
+                    b.HasOne("Parasol.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientStaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_asp_net_users_recipient_staff_id");
                 });
 
             modelBuilder.Entity("district_social_workers", b =>

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Access;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+
+namespace Parasol.BackOffice.Pages.Cases;
+
+/// <summary>What the case page shows, loaded through the person's access scope.</summary>
+public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> StaffNames, IReadOnlyList<(string Question, string Answer)> Answers)
+{
+    public static async Task<CaseFile?> LoadAsync(ParasolDbContext db, StaffScope staff, Guid id, CancellationToken cancellationToken)
+    {
+        var c = await staff.Cases.AsNoTracking().AsSplitQuery()
+            .Include(x => x.People.OrderBy(p => p.Position))
+            .Include(x => x.Attachments.OrderBy(a => a.UploadedAt))
+            .Include(x => x.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id))
+            .Include(x => x.District)
+            .Include(x => x.SocialWorker)
+            .Include(x => x.FamilyAssistant)
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+        var actorIds = c.Events.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        var names = await db.Users.Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, cancellationToken);
+        return new CaseFile(c, names, Flatten(c.AnswersJson));
+    }
+
+    /// <summary>The applicant's answers as question/answer lines, nested objects joined with " › ".</summary>
+    private static List<(string, string)> Flatten(string json)
+    {
+        var lines = new List<(string, string)>();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            Walk(document.RootElement, "", lines);
+        }
+        catch (JsonException)
+        {
+            lines.Add(("", json));
+        }
+        return lines;
+    }
+
+    private static void Walk(JsonElement element, string path, List<(string, string)> lines)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : $"{path} › {property.Name}", lines);
+                }
+                break;
+            case JsonValueKind.Array:
+                var i = 1;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, $"{path} › {i++}", lines);
+                }
+                break;
+            default:
+                lines.Add((path, element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText()));
+                break;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Parasol.Core.Cases;
+using Parasol.Core.Time;
+
+namespace Parasol.Core.Deadlines;
+
+/// <summary>Computes a case's legal deadlines from its timeline.</summary>
+public static class CaseDeadlines
+{
+    /// <summary>The community interview: 14 days, or 2 working days when urgent.</summary>
+    public static DateOnly InterviewDue(DateOnly receivedOn, bool urgent, DeadlineOptions options) =>
+        urgent
+            ? KpaCalendar.AddWorkingDays(receivedOn, options.UrgentInterviewWorkingDays)
+            : KpaCalendar.AddDays(receivedOn, options.InterviewDays);
+
+    /// <summary>
+    /// KPA art. 35: the decision limit counted from receipt, extended by every day the office waited for the applicant
+    /// (from a completion request to the completion). While the office is still waiting there is no date: the clock is
+    /// stopped, so null is returned.
+    /// </summary>
+    public static DateOnly? DecisionDue(DateOnly receivedOn, IEnumerable<CaseEvent> timeline, DeadlineOptions options)
+    {
+        var paused = 0;
+        DateOnly? pausedSince = null;
+        foreach (var e in timeline.OrderBy(e => e.OccurredAt))
+        {
+            var day = DateOnly.FromDateTime(WarsawTime.ToWarsaw(e.OccurredAt).DateTime);
+            if (e.Kind == CaseEventKind.CompletionRequested && pausedSince is null)
+            {
+                pausedSince = day;
+            }
+            else if (e.Kind == CaseEventKind.CompletionReceived && pausedSince is { } since)
+            {
+                paused += day.DayNumber - since.DayNumber;
+                pausedSince = null;
+            }
+        }
+        if (pausedSince is not null)
+        {
+            return null;
+        }
+        return KpaCalendar.NextWorkingDayFrom(receivedOn.AddMonths(options.DecisionMonths).AddDays(paused));
+    }
+
+    /// <summary>The day the applicant is reminded of a completion request, or null when that day has already gone.</summary>
+    public static DateOnly CompletionReminderOn(DateOnly dueOn, DeadlineOptions options) =>
+        dueOn.AddDays(-options.CompletionReminderDays);
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Cases;
+using Parasol.Testing;
+
+namespace Parasol.BackOffice.Tests.Pages;
+
+public sealed class QueueTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    [Fact]
+    public async Task A_clerk_sees_the_triage_tabs_with_counts_and_the_new_cases_first()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var newCases = await db.Cases.CountAsync(c => c.Status == CaseStatus.Received && c.SocialWorkerId == null);
+
+        var page = await StaffSession.GetPageAsync(client, "/");
+
+        var tabs = page.QuerySelectorAll(".tabs a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal($"Nowe ({newCases})", tabs[0]);
+        Assert.Equal(["Nowe", "Oczekujące na wnioskodawcę", "Po terminie", "Wszystkie"], tabs.Select(t => t[..t.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.Equal("page", page.QuerySelector(".tabs a")!.GetAttribute("aria-current"));
+        Assert.Equal(newCases, page.QuerySelectorAll("table.queue tbody tr").Length);
+        Assert.All(page.QuerySelectorAll("table.queue tbody tr td:nth-child(4)"), td => Assert.Equal("Wpłynęła", td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_search_by_surname_without_polish_letters_is_posted_never_put_in_the_address()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var person = (await db.CasePeople.AsNoTracking().ToListAsync()).First(p => p.LastName.IndexOfAny(['ś', 'ł', 'ż', 'ń']) >= 0);
+        var number = await db.Cases.Where(c => c.Id == person.CaseId).Select(c => c.Number).SingleAsync();
+        var folded = Core.Queue.SearchText.Fold(person.LastName).ToUpperInvariant();
+
+        var form = await StaffSession.GetPageAsync(client, "/?Tab=All");
+        Assert.Equal("post", form.QuerySelector("form.queue-filters")!.GetAttribute("method"));
+        var response = await StaffSession.PostFormAsync(client, "/", new() { ["Tab"] = "All", ["Search"] = folded });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = (await Html.ParseAsync(response)).QuerySelectorAll("table.queue tbody tr td:first-child a").Select(a => a.TextContent.Trim());
+        Assert.Contains(number, rows);
+    }
+
+    [Fact]
+    public async Task A_social_worker_starts_on_their_own_cases_and_sees_no_other_districts_case()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "j.wisniewski@ops.example");
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var jan = await db.Users.Include(u => u.Districts).SingleAsync(u => u.Email == "j.wisniewski@ops.example");
+        var districts = jan.Districts.Select(d => d.Id).ToList();
+        var visible = await db.Cases.Where(c => c.Status != CaseStatus.Merged && (c.SocialWorkerId == jan.Id || (c.DistrictId != null && districts.Contains(c.DistrictId.Value))))
+            .Select(c => c.Number).ToListAsync();
+
+        var mine = await StaffSession.GetPageAsync(client, "/");
+        var all = await StaffSession.GetPageAsync(client, "/?Tab=All");
+
+        Assert.Equal("page", mine.QuerySelector(".tabs a[href='/?Tab=Mine']")!.GetAttribute("aria-current"));
+        Assert.Equal(visible.Order(), all.QuerySelectorAll("table.queue tbody tr td:first-child a").Select(a => a.TextContent.Trim()).Order());
+    }
+}

@@ -1,0 +1,196 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+using Parasol.Core.Jobs;
+using Parasol.Core.Mail;
+using Parasol.Core.Outbox;
+using Parasol.Testing;
+
+namespace Parasol.Core.Tests.Jobs;
+
+/// <summary>E-mail from the outbox through MailKit to a real SMTP server (maildev) on loopback.</summary>
+public sealed class SendEmailJobTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly RecordingJobClient _jobs = new();
+    private TestDatabase _database = null!;
+    private Maildev _smtp = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _smtp = await Maildev.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = _smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+            ["Mail:TimeoutSeconds"] = "5",
+            ["Portal:BaseUrl"] = "https://portal.example.test",
+        }).Build();
+        _services = _database.CreateServices(s =>
+        {
+            s.AddParasolJobs(configuration);
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
+            s.AddSingleton<IBackgroundJobClient>(_jobs);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_receipt_is_sent_once_in_the_applicants_language_with_the_access_code()
+    {
+        var c = await TestCases.SubmitAsync(_services, x => x.Language = "uk", _time);
+        var row = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+
+        await SendAsync(row.Id);
+        await SendAsync(row.Id);
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal(c.ContactEmail, mail.To);
+        Assert.Equal($"Підтвердження отримання справи {c.Number}", mail.Subject);
+        Assert.Contains("Код доступу для перевірки стану справи: K7M2-QX9P", mail.Text);
+        Assert.Contains("Miejski Ośrodek Pomocy Społecznej w Lipowcu", mail.Text);
+        Assert.Contains("https://portal.example.test/status?culture=uk", mail.Text);
+        var html = await _smtp.HtmlAsync(mail);
+        Assert.Contains("<html lang=\"uk\">", html);
+        Assert.DoesNotContain("3 Maja 36", html);
+
+        var sent = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        Assert.NotNull(sent.ProcessedAt);
+        Assert.Null(sent.Payload);
+    }
+
+    [Fact]
+    public async Task A_referral_is_acknowledged_to_the_institution_and_not_to_the_family()
+    {
+        var c = await TestCases.SubmitAsync(_services, x =>
+        {
+            x.Type = CaseType.Referral;
+            x.Source = CaseSource.School;
+            x.ReferringInstitution = new ReferringInstitution
+            {
+                Type = InstitutionType.School,
+                Name = "Szkoła Podstawowa nr 2",
+                ContactPerson = "Jan Pedagog",
+                ContactRole = "pedagog",
+                Email = "pedagog@sp2.example.test",
+            };
+        }, _time);
+
+        await using var scope = _services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<ParasolDbContext>().OutboxMessages
+            .Where(m => m.CaseId == c.Id && m.Kind == OutboxKind.Email).ToListAsync();
+        var row = Assert.Single(rows);
+        await SendAsync(row.Id);
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal("pedagog@sp2.example.test", mail.To);
+        Assert.Equal($"Potwierdzenie wpływu sprawy {c.Number}", mail.Subject);
+    }
+
+    [Fact]
+    public async Task Outcomes_and_completion_requests_are_written_from_the_timeline()
+    {
+        var c = await TestCases.SubmitAsync(_services, x => x.Language = "en", _time);
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+            var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            tracked.Status = CaseStatus.CompletionRequested;
+            tracked.CompletionDueOn = new DateOnly(2026, 3, 16);
+            tracked.Events.Add(new CaseEvent { OccurredAt = _time.GetUtcNow(), Kind = CaseEventKind.CompletionRequested, Text = "Wezwanie" });
+            await db.SaveChangesAsync();
+        }
+
+        var request = await EmailRowAsync(c.Id, MailTemplate.CompletionRequest);
+        var reminder = await EmailRowAsync(c.Id, MailTemplate.CompletionReminder);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 7, 0, 0, TimeSpan.Zero), reminder.DueAt); // 8:00 in Warsaw, two days before
+        await SendAsync(request.Id);
+        await SendAsync(reminder.Id); // not due yet: nothing happens
+        _time.SetUtcNow(reminder.DueAt.AddMinutes(1));
+        await SendAsync(reminder.Id);
+
+        var mails = await _smtp.WaitForAsync(2);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains(mails, m => m.Subject == $"Request to complete documents in case {c.Number}" && m.Text!.Contains("16 March 2026", StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Subject == $"Reminder: deadline for completing documents in case {c.Number}");
+    }
+
+    [Fact]
+    public async Task With_the_smtp_server_down_every_message_waits_and_is_delivered_exactly_once_when_it_returns()
+    {
+        var cases = new List<Case>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await TestCases.SubmitAsync(_services, time: _time));
+        }
+        var rows = new List<long>();
+        foreach (var c in cases)
+        {
+            rows.Add((await EmailRowAsync(c.Id, MailTemplate.Receipt)).Id);
+        }
+
+        await _smtp.StopAsync();
+        foreach (var id in rows)
+        {
+            await SendAsync(id);
+        }
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var failed = await scope.ServiceProvider.GetRequiredService<ParasolDbContext>().OutboxMessages.Where(m => rows.Contains(m.Id)).ToListAsync();
+            Assert.All(failed, m =>
+            {
+                Assert.Null(m.ProcessedAt);
+                Assert.Equal(1, m.Attempts);
+                Assert.False(string.IsNullOrEmpty(m.LastError));
+                Assert.True(m.DueAt > _time.GetUtcNow());
+            });
+        }
+
+        await _smtp.StartAgainAsync();
+        Assert.Equal(0, await SweepAsync()); // the backoff has not passed yet
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await SweepAsync();
+        var swept = _jobs.Jobs.Where(j => j.Type == typeof(SendEmailJob)).Select(j => (long)j.Args[0]!).ToList();
+        Assert.Equal(rows.Order(), swept.Order());
+        // The sweep's jobs and stray duplicates run together: each message still goes once.
+        var work = swept.Concat(rows).ToList();
+        await Task.WhenAll(work.Select(id => Task.Run(() => SendAsync(id))));
+        await Task.WhenAll(work.Select(id => Task.Run(() => SendAsync(id))));
+
+        var mails = await _smtp.WaitForAsync(5);
+        Assert.Equal(cases.Select(c => c.ContactEmail).Order(), mails.Select(m => m.To).Order());
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxSweepJob>().ExecuteAsync(CancellationToken.None);
+    }
+
+    private async Task SendAsync(long id)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SendEmailJob>().ExecuteAsync(id, CancellationToken.None);
+    }
+
+    private async Task<OutboxMessage> EmailRowAsync(Guid caseId, MailTemplate template)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ParasolDbContext>().OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.CaseId == caseId && m.Template == template);
+    }
+}
