@@ -12,6 +12,7 @@ public static class CaseSummaries
     public static IReadOnlyList<SummarySection> For(Case @case, IStringLocalizer l) => @case.Type switch
     {
         CaseType.AssistantRequest => new FamilyAssistantJourney().Summarize(Read<FamilyAssistantState>(@case), l),
+        CaseType.Referral => new Refer.ReferralJourney().Summarize(Read<Refer.ReferralState>(@case), l),
         _ => [],
     };
 

@@ -20,6 +20,9 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
 
     public string ChangePath(string step) => Journey.StepPath(JourneyId, step) + "?change=true";
 
+    /// <summary>What the error says when the consent box was left empty.</summary>
+    protected virtual string ConsentMessage => "Confirm that you agree to work with a family assistant and have read the privacy notice";
+
     /// <summary>The case as this journey's answers describe it.</summary>
     protected abstract CaseDraft BuildDraft(TState state);
 
@@ -34,7 +37,7 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     {
         if (!Consent)
         {
-            Error(nameof(Consent), "Confirm that you agree to work with a family assistant and have read the privacy notice");
+            Error(nameof(Consent), ConsentMessage);
         }
         ValidateAll(State);
         if (!ModelState.IsValid)
