@@ -8,8 +8,8 @@ using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
-using Parasol.Core.Submissions;
 using Parasol.Core.Outbox;
+using Parasol.Core.Submissions;
 
 namespace Parasol.Core;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Parasol.Testing;
 
@@ -30,14 +28,14 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         var violations = new List<string>();
 
         await page.GotoAsync(new Uri(apps.PortalUrl, "/apply/family-assistant").ToString());
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = w.Start }).ClickAsync();
 
         // Step 1, first sent empty: the error state is checked too, and the summary links to the field.
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step1);
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.Locator(".error-summary a[href='#Answers-FirstName']").ClickAsync();
         Assert.Equal("Answers-FirstName", await page.EvaluateAsync<string>("document.activeElement.id"));
 
@@ -48,7 +46,7 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step2);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel(w.Street, new() { Exact = true }).FillAsync("3 Maja");
         await page.GetByLabel(w.House, new() { Exact = true }).FillAsync("36");
         await page.GetByLabel(w.PostalCode, new() { Exact = true }).FillAsync("44-230");
@@ -58,7 +56,7 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step3);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.Locator("#Answers-Children-0-FirstName").FillAsync("Zosia");
         await page.Locator("#Answers-Children-0-DateOfBirth").FillAsync("14");
         await page.Locator("#Answers-Children-0-DateOfBirth-Month").FillAsync("9");
@@ -66,57 +64,48 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step4);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.Locator("#Answers-Difficulties").FillAsync(w.Difficulties);
         await page.GetByLabel(w.HelpSchool, new() { Exact = true }).CheckAsync();
         await page.GetByLabel(w.No, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step5);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "opinia.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = w.Upload }).ClickAsync();
         await Assertions.Expect(page.Locator(".file-name")).ToHaveTextAsync("opinia.pdf");
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(w.CheckHeading);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Anna Wójcik");
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel(w.Consent).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = w.Send }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".panel-title")).ToHaveTextAsync(w.Received);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         var number = (await page.Locator(".case-number").InnerTextAsync()).Trim();
         var code = (await page.Locator(".access-code").InnerTextAsync()).Trim();
         await Assertions.Expect(page.Locator(".attachments-table")).ToContainTextAsync(Convert.ToHexStringLower(SHA256.HashData(Pdf)));
         Assert.DoesNotContain("Anna", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync(new Uri(apps.PortalUrl, "/status").ToString());
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel(w.CaseNumber, new() { Exact = true }).FillAsync(number);
         await page.GetByLabel(w.AccessCode, new() { Exact = true }).FillAsync("AAAA-BBBB-CCCC");
         await page.GetByRole(AriaRole.Button, new() { Name = w.CheckMyCase }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel(w.AccessCode, new() { Exact = true }).FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = w.CheckMyCase }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".status-stage")).ToHaveTextAsync(w.StageReceived);
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await Axe.ViolationsAsync(page));
         Assert.Empty(violations);
     }
 
-    private static async Task<List<string>> ViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        Assert.NotEmpty(result.Passes);
-        return result.Violations.Select(v => $"{new Uri(page.Url).AbsolutePath}: {v.Id} – {v.Help} ({string.Join("; ", v.Nodes.Select(n => n.Html))})").ToList();
-    }
 
     /// <summary>What the user reads and clicks, in one language.</summary>
     public sealed record Words(
