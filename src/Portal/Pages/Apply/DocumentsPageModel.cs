@@ -35,8 +35,8 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     /// <summary>The kinds of document this journey asks for; the first is the default.</summary>
     public virtual IReadOnlyList<AttachmentKind> Kinds => [AttachmentKind.Other];
 
-    /// <summary>A journey that needs a document says which kinds satisfy it; null when documents are optional.</summary>
-    protected virtual IReadOnlyList<AttachmentKind>? RequiredKinds => null;
+    /// <summary>The kinds of document without which the journey cannot go on; none when documents are optional.</summary>
+    protected virtual IReadOnlyList<AttachmentKind> RequiredKinds => [];
 
     [FromQuery(Name = "problem")]
     public UploadProblem Problem { get; set; }
@@ -80,9 +80,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     public async Task<IActionResult> OnPostContinueAsync()
     {
         await LoadAsync();
-        if (RequiredKinds is { } required && !Uploaded.Any(a => required.Contains(a.Kind)))
+        foreach (var missing in RequiredKinds.Where(k => Uploaded.All(a => a.Kind != k)))
         {
-            Error("file", "Upload the required document before you continue");
+            ModelState.AddModelError("file", L["Add this document before you continue: {0}", L[$"Kind {missing}"]]);
+        }
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
         return Redirect(NextPath());
