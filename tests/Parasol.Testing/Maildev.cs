@@ -93,16 +93,19 @@ public sealed class Maildev : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < until)
+        // Node starts slowly on a busy machine: wait generously, and say why if it died.
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < until && !_process.HasExited)
         {
             if (await AnswersAsync())
             {
                 return;
             }
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
-        throw new InvalidOperationException("maildev did not answer within 20 s.");
+        throw new InvalidOperationException(_process.HasExited
+            ? $"maildev exited with code {_process.ExitCode}."
+            : "maildev did not answer within 120 s.");
     }
 
     public async ValueTask DisposeAsync()
