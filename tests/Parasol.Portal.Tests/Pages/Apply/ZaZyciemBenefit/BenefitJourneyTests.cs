@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Cases;
+using Parasol.Core.Time;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages.Apply.ZaZyciemBenefit;
+
+public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500]];
+
+    private static Dictionary<string, string> Applicant(string role) => new()
+    {
+        ["Answers.Role"] = role,
+        ["Answers.FirstName"] = "Maria",
+        ["Answers.LastName"] = "Kowal",
+        ["Answers.Pesel"] = "90032712341",
+        ["Answers.Email"] = "maria@example.com",
+    };
+
+    private static Dictionary<string, string> Child(DateOnly born) => new()
+    {
+        ["Answers.FirstName"] = "Staś",
+        ["Answers.LastName"] = "Kowal",
+        ["Answers.DateOfBirth.Day"] = born.Day.ToString(CultureInfo.InvariantCulture),
+        ["Answers.DateOfBirth.Month"] = born.Month.ToString(CultureInfo.InvariantCulture),
+        ["Answers.DateOfBirth.Year"] = born.Year.ToString(CultureInfo.InvariantCulture),
+        ["Answers.Specialty"] = "Neonatology",
+    };
+
+    private static Dictionary<string, string> Payment(string method = "Bank", string iban = "61 1090 1014 0000 0712 1981 2874") => new()
+    {
+        ["Answers.Method"] = method,
+        ["Answers.Iban"] = iban,
+        ["Answers.Street"] = "Lipowa",
+        ["Answers.HouseNumber"] = "5",
+        ["Answers.PostalCode"] = "44-230",
+        ["Answers.City"] = "Lipowiec",
+    };
+
+    private static DateOnly Today => WarsawTime.Today(TimeProvider.System);
+
+    [Fact]
+    public async Task On_the_last_day_twelve_months_after_the_birth_the_application_goes_on()
+    {
+        var form = await StartAsync("Father");
+
+        await form.PostAsync(Child(Today.AddMonths(-12)));
+
+        Assert.Empty(form.Errors());
+        Assert.EndsWith("/payment", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_day_later_the_application_is_stopped_with_the_reason_and_the_last_day()
+    {
+        var form = await StartAsync("Father");
+        var born = Today.AddMonths(-12).AddDays(-1);
+
+        await form.PostAsync(Child(born));
+
+        var (target, message) = Assert.Single(form.Errors());
+        Assert.Equal("#Answers-DateOfBirth", target);
+        Assert.Contains("ponad 12 miesięcy", message, StringComparison.Ordinal);
+        Assert.Contains(born.AddMonths(12).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("pl")), message, StringComparison.Ordinal);
+        Assert.EndsWith("/child", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("61 1090 1014 0000 0712 1981 2875", "Wpisz polski numer konta (26 cyfr) i sprawdź, czy nie ma w nim literówki")]
+    [InlineData("", "Wpisz numer konta bankowego")]
+    public async Task A_transfer_needs_a_valid_polish_account(string iban, string message)
+    {
+        var form = await StartAsync("Father");
+        await form.PostAsync(Child(Today.AddMonths(-2)));
+
+        await form.PostAsync(Payment("Bank", iban));
+
+        Assert.Contains(("#Answers-Iban", message), form.Errors());
+    }
+
+    [Fact]
+    public async Task A_postal_payment_needs_no_account()
+    {
+        var form = await StartAsync("Father");
+        await form.PostAsync(Child(Today.AddMonths(-2)));
+
+        await form.PostAsync(Payment("Post", ""));
+
+        Assert.Empty(form.Errors());
+    }
+
+    [Fact]
+    public async Task The_mother_needs_the_certificate_of_care_from_the_tenth_week_and_the_receipt_asks_for_a_signature()
+    {
+        var form = await AtDocumentsAsync("Mother");
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+
+        await form.PostAsync([], "?handler=Continue");
+
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie o opiece medycznej w ciąży"), form.Errors());
+
+        await UploadAsAsync(form, "opieka.pdf", "MedicalCareCertificate");
+        await form.PostAsync([], "?handler=Continue");
+        await form.PostAsync([new("Consent", "true")]);
+
+        Assert.Equal("Ten wniosek wymaga jeszcze Twojego podpisu", form.Page.Text(".notice-title"));
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Attachments).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(CaseType.OneTimeBenefit, stored.Type);
+        Assert.True(stored.NeedsSignature);
+        Assert.Equal(2, stored.Attachments.Count);
+    }
+
+    [Theory]
+    [InlineData("Father")]
+    [InlineData("LegalGuardian")]
+    [InlineData("AdoptingCarer")]
+    public async Task Others_need_only_the_diagnosis_certificate(string role)
+    {
+        var form = await AtDocumentsAsync(role);
+        Assert.Null(form.Page.QuerySelector("input[value=MedicalCareCertificate]"));
+
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie lekarskie o diagnozie"), form.Errors());
+
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private static async Task UploadAsAsync(FormClient form, string name, string kind)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(form.Page)), "__RequestVerificationToken" },
+            { new StringContent(kind), "kind" },
+            { new ByteArrayContent(Pdf), "file", name },
+        };
+        await form.Http.PostAsync(new Uri(form.Location!, "?handler=Upload"), content);
+        await form.GetAsync(form.Location!.AbsolutePath);
+    }
+
+    private async Task<FormClient> AtDocumentsAsync(string role)
+    {
+        var form = await StartAsync(role);
+        await form.PostAsync(Child(Today.AddMonths(-3)));
+        await form.PostAsync(Payment());
+        return form;
+    }
+
+    private async Task<FormClient> StartAsync(string role)
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-benefit");
+        await form.PostAsync([]);
+        await form.PostAsync(Applicant(role));
+        return form;
+    }
+}
