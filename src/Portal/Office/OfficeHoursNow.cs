@@ -1,11 +1,15 @@
 using System.Globalization;
+using Parasol.Core.Deadlines;
 using Parasol.Core.Offices;
 using Parasol.Core.Time;
 
 namespace Parasol.Portal.Office;
 
-/// <summary>The office's week, Monday first, with today marked and whether the door is open right now (Warsaw time).</summary>
-public sealed record OfficeHoursNow(IReadOnlyList<OfficeHoursNow.Day> Week, bool IsOpen)
+/// <summary>
+/// The office's week, Monday first, with today marked and whether the door is open right now (Warsaw time); on a public
+/// holiday it is closed whatever its usual hours.
+/// </summary>
+public sealed record OfficeHoursNow(IReadOnlyList<OfficeHoursNow.Day> Week, bool IsOpen, bool IsHoliday)
 {
     public sealed record Day(DayOfWeek DayOfWeek, TimeOnly? Opens, TimeOnly? Closes, bool IsToday)
     {
@@ -30,7 +34,8 @@ public sealed record OfficeHoursNow(IReadOnlyList<OfficeHoursNow.Day> Week, bool
             return new Day(day, hours?.Opens, hours?.Closes, day == now.DayOfWeek);
         }).ToList();
         var today = week.Single(d => d.IsToday);
-        var isOpen = today.Opens is { } opens && today.Closes is { } closes && clock >= opens && clock < closes;
-        return new OfficeHoursNow(week, isOpen);
+        var isHoliday = PolishHolidays.IsHoliday(DateOnly.FromDateTime(now.DateTime));
+        var isOpen = !isHoliday && today.Opens is { } opens && today.Closes is { } closes && clock >= opens && clock < closes;
+        return new OfficeHoursNow(week, isOpen, isHoliday);
     }
 }

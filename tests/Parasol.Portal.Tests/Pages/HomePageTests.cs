@@ -48,10 +48,10 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task On_Christmas_Eve_morning_the_office_is_open_Thursday_is_highlighted_and_Adam_and_Eve_have_their_name_day()
+    public async Task On_a_Thursday_morning_the_office_is_open_and_Thursday_is_highlighted_with_the_days_name_days()
     {
-        // Thursday 24 December 2026, 09:15 in Warsaw (08:15 UTC): open 07:30-15:30.
-        var page = await HomeAtAsync(new DateTimeOffset(2026, 12, 24, 8, 15, 0, TimeSpan.Zero));
+        // Thursday 26 November 2026, 09:15 in Warsaw (08:15 UTC): open 07:30-15:30.
+        var page = await HomeAtAsync(new DateTimeOffset(2026, 11, 26, 8, 15, 0, TimeSpan.Zero));
 
         Assert.Equal("Ośrodek jest teraz otwarty.", page.Text(".open-now"));
         var today = page.QuerySelectorAll("tr.today");
@@ -59,6 +59,16 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.StartsWith("Czwartek (dziś)", today[0].QuerySelector("th")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("date", today[0].GetAttribute("aria-current"));
         Assert.Contains("07:30–15:30", today[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Konrad", page.Text(".name-days"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_Christmas_Eve_a_public_holiday_since_2025_the_office_is_closed_and_Adam_and_Eve_have_their_name_day()
+    {
+        // Thursday 24 December 2026, 09:15 in Warsaw: a Thursday, but a public holiday.
+        var page = await HomeAtAsync(new DateTimeOffset(2026, 12, 24, 8, 15, 0, TimeSpan.Zero));
+
+        Assert.Equal("Dziś jest święto: ośrodek jest zamknięty.", page.Text(".open-now"));
         Assert.Contains("Adam, Ewa", page.Text(".name-days"), StringComparison.Ordinal);
     }
 
