@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolJobsServer(builder.Configuration);
-builder.Services.AddParasolAntiforgery(builder.Environment);
+builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services
     .AddIdentity<StaffMember, IdentityRole<Guid>>(options =>
     {

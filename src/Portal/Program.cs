@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolJobsClient(builder.Configuration);
-builder.Services.AddParasolAntiforgery(builder.Environment);
+builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);
 builder.Services.AddParasolApply(builder.Configuration);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

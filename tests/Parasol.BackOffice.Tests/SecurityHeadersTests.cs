@@ -25,7 +25,7 @@ public sealed class SecurityHeadersTests(BackOfficeFactory backOffice) : IClassF
         using var client = backOffice.App.CreateClient();
         var response = await client.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("parasol-csrf=", StringComparison.Ordinal));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("parasol-staff-csrf=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
     }

@@ -41,10 +41,11 @@ public static class SecurityHeaders
         });
 
     /// <summary>Antiforgery cookie: HttpOnly, SameSite=Strict, and Secure wherever the site is served over HTTPS.</summary>
-    public static IServiceCollection AddParasolAntiforgery(this IServiceCollection services, IHostEnvironment environment) =>
+    public static IServiceCollection AddParasolAntiforgery(this IServiceCollection services, IHostEnvironment environment, string cookieName) =>
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "parasol-csrf";
+            // Each app names its own: cookies do not tell ports apart, and both apps may share one host name.
+            options.Cookie.Name = cookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecure(environment);
