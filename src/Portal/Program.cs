@@ -5,12 +5,14 @@ using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
+using Parasol.Portal.Preferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment);
+builder.Services.AddParasolPortal(builder.Configuration);
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -32,11 +34,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseParasolSecurityHeaders();
+app.UseResponseCompression();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
 app.MapRazorPages();
+app.MapPortalPreferences();
 
 await app.RunAsync();
 

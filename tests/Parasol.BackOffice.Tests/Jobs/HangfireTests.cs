@@ -1,15 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Parasol.Core;
 using Parasol.Core.Data;
@@ -42,11 +37,7 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
         BackOfficeApp.Settings["Mail:Host"] = "127.0.0.1";
         BackOfficeApp.Settings["Mail:Port"] = _smtp.SmtpPort.ToString(CultureInfo.InvariantCulture);
         BackOfficeApp.Settings["Mail:Security"] = "None";
-        BackOfficeApp.ConfigureTestServices = services =>
-        {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderRoles>(HeaderRoles.SchemeName, null);
-            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = HeaderRoles.SchemeName);
-        };
+        HeaderRoles.Use(BackOfficeApp);
         // The Portal's registration, in a host of its own: enqueue only.
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _database.ConnectionString })
@@ -160,23 +151,5 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
         var sorted = values.Order().ToList();
         var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-    }
-
-    /// <summary>Signs a request in with the roles named in a header, so the test does not depend on the sign-in pages.</summary>
-    private sealed class HeaderRoles(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestRoles";
-        public const string Header = "X-Test-Role";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(Header, out var role))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "test"), new Claim(ClaimTypes.Role, role.ToString())], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
     }
 }

@@ -1,0 +1,65 @@
+// Progressive enhancement of the display and cookie controls: without this file the forms post and redirect back;
+// with it the change shows at once and the same form is posted in the background.
+(function () {
+    "use strict";
+    var root = document.documentElement;
+
+    function post(form, submitter) {
+        var data = new FormData(form);
+        if (submitter && submitter.name) {
+            data.append(submitter.name, submitter.value);
+        }
+        return fetch(form.action, { method: "POST", body: data, headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" });
+    }
+
+    function setFont(scale) {
+        root.className = root.className.replace(/\bfont-\d+\b/g, "").trim();
+        root.classList.add("font-" + scale);
+        document.querySelectorAll("form[data-preference=font] button").forEach(function (button) {
+            button.setAttribute("aria-pressed", button.value === String(scale) ? "true" : "false");
+        });
+    }
+
+    function setContrast(high) {
+        root.classList.toggle("contrast-high", high);
+        var form = document.querySelector("form[data-preference=contrast]");
+        if (form) {
+            form.querySelector("button").setAttribute("aria-pressed", high ? "true" : "false");
+            form.querySelector("input[name=contrast]").value = high ? "normal" : "high";
+        }
+    }
+
+    var handlers = {
+        font: function (form, submitter) { setFont(submitter.value); },
+        contrast: function (form) { setContrast(form.querySelector("input[name=contrast]").value === "high"); },
+        reset: function () { setFont(100); setContrast(false); },
+        consent: function (form) {
+            var banner = form.closest("[data-consent-banner]");
+            if (!banner) {
+                return;
+            }
+            form.hidden = true;
+            banner.querySelector("p:not([data-consent-done])").hidden = true;
+            var done = banner.querySelector("[data-consent-done]");
+            done.hidden = false;
+            done.focus();
+        }
+    };
+
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        var handler = handlers[form.getAttribute("data-preference")];
+        if (!handler || !window.fetch) {
+            return;
+        }
+        event.preventDefault();
+        var submitter = event.submitter || form.querySelector("button[type=submit]");
+        var request = post(form, submitter);
+        handler(form, submitter);
+        request.then(function (response) {
+            if (!response.ok) {
+                window.location.reload();
+            }
+        });
+    });
+})();

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Parasol.Portal.Tests.Localization;
+
+/// <summary>Every string the Portal shows exists in Polish, English and Ukrainian; a missing key fails here, not in front of a family.</summary>
+public sealed partial class ResourceKeysTests
+{
+    private static readonly string[] Languages = ["pl", "en", "uk"];
+
+    [Fact]
+    public void Every_key_used_in_views_and_code_exists_in_all_three_resource_files()
+    {
+        var used = SourceFiles()
+            .SelectMany(file => LocalizerKey().Matches(File.ReadAllText(file)).Select(match => (File: file, Key: Unescape(match.Groups["key"].Value))))
+            .ToList();
+        Assert.NotEmpty(used);
+
+        var missing = Languages
+            .SelectMany(language => used.Where(use => !Keys(language).Contains(use.Key))
+                .Select(use => $"{language}: \"{use.Key}\" ({Path.GetRelativePath(SourceTree.Portal, use.File)})"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(missing.Count == 0, "Missing resource entries:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void The_three_resource_files_have_the_same_keys_and_no_empty_values()
+    {
+        var polish = Keys("pl");
+        foreach (var language in Languages.Skip(1))
+        {
+            var keys = Keys(language);
+            Assert.True(polish.SetEquals(keys),
+                $"pl and {language} differ: only in pl: {string.Join(", ", polish.Except(keys))}; only in {language}: {string.Join(", ", keys.Except(polish))}");
+        }
+        foreach (var language in Languages)
+        {
+            var empty = Entries(language).Where(entry => string.IsNullOrWhiteSpace(entry.Value)).Select(entry => entry.Key).ToList();
+            Assert.True(empty.Count == 0, $"{language} has empty values: {string.Join(", ", empty)}");
+        }
+    }
+
+    [Fact]
+    public void Every_information_page_has_its_content_in_every_language()
+    {
+        var pagesWithContent = Directory.EnumerateFiles(Path.Combine(SourceTree.Portal, "Pages"), "_Content.*.cshtml", SearchOption.AllDirectories)
+            .Select(Path.GetDirectoryName)
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(pagesWithContent);
+
+        foreach (var directory in pagesWithContent)
+        {
+            foreach (var language in Languages)
+            {
+                Assert.True(File.Exists(Path.Combine(directory!, $"_Content.{language}.cshtml")),
+                    $"{Path.GetRelativePath(SourceTree.Portal, directory!)} has no _Content.{language}.cshtml");
+            }
+        }
+    }
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(SourceTree.Portal, "*.*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".cshtml", StringComparison.Ordinal) || file.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static Dictionary<string, string> Entries(string language) =>
+        XDocument.Load(Path.Combine(SourceTree.Portal, "Resources", $"SharedResource.{language}.resx"))
+            .Root!.Elements("data")
+            .ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "");
+
+    private static HashSet<string> Keys(string language) => [.. Entries(language).Keys];
+
+    private static string Unescape(string key) => key.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+
+    // L["..."], Localizer["..."], localizer["..."] with a literal key (a key that is not a literal cannot be checked).
+    [GeneratedRegex("""\b(?:L|[Ll]ocalizer)\["(?<key>(?:[^"\\]|\\.)*)"\]""")]
+    private static partial Regex LocalizerKey();
+}
