@@ -6,8 +6,10 @@ using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
+using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Outbox;
+using Parasol.Core.Submissions;
 
 namespace Parasol.Core;
 
@@ -29,6 +31,12 @@ public static class ParasolCoreServices
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
         services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
         services.AddScoped<CaseNumberAllocator>();
+        services.Configure<JourneyOptions>(configuration.GetSection(JourneyOptions.SectionName));
+        services.Configure<AttachmentRules>(configuration.GetSection(AttachmentRules.SectionName));
+        services.AddScoped<JourneyStore>();
+        services.AddScoped<AttachmentUploader>();
+        services.AddScoped<CaseSubmitter>();
+        services.AddScoped<CaseStatusLookup>();
         services.AddScoped<OfficeProfileService>();
         services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.

@@ -47,7 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({TemplateLock})");
             }
         }
-        return new TestDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        return new TestDatabase(name, new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 120, Timeout = 60 }.ConnectionString);
     }
 
     public ParasolDbContext CreateDbContext()
@@ -80,7 +80,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Waiting for the template lock or copying a database can take long on a busy 2-core machine; never time out.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
     }
 

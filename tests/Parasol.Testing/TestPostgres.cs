@@ -21,7 +21,7 @@ public static class TestPostgres
         var configured = Environment.GetEnvironmentVariable("TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
+            return new NpgsqlConnectionStringBuilder(configured) { Database = "postgres", Timeout = 60 }.ConnectionString;
         }
 
         var dir = Path.Combine(Path.GetTempPath(), $"parasol-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
@@ -48,7 +48,7 @@ public static class TestPostgres
                 // The cluster lives in a temporary directory; the OS cleans what we could not.
             }
         };
-        return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Include Error Detail=true";
+        return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Include Error Detail=true;Timeout=60";
     }
 
     private static string FindBinDirectory()

@@ -8,6 +8,9 @@ public sealed class Attachment
     /// <summary>Null while the file belongs to an unfinished journey.</summary>
     public Guid? CaseId { get; set; }
 
+    /// <summary>The unfinished journey the file was uploaded to; cleared when the submit moves it to the case.</summary>
+    public Guid? JourneyId { get; set; }
+
     public AttachmentKind Kind { get; set; }
 
     /// <summary>The name shown to people, already sanitised.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Districts;
+using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
@@ -27,6 +28,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
     public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

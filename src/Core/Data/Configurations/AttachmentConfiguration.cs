@@ -15,5 +15,6 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.Property(a => a.StorageKey).HasMaxLength(100);
         builder.HasIndex(a => a.StorageKey).IsUnique().HasDatabaseName("ux_attachments_storage_key");
         builder.HasIndex(a => a.CaseId).HasDatabaseName("ix_attachments_case_id");
+        builder.HasIndex(a => a.JourneyId).HasDatabaseName("ix_attachments_journey_id");
     }
 }

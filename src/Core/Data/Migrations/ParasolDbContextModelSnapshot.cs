@@ -232,6 +232,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
+                    b.Property<Guid?>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
@@ -262,6 +266,9 @@ namespace Parasol.Core.Data.Migrations
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_attachments_case_id");
+
+                    b.HasIndex("JourneyId")
+                        .HasDatabaseName("ix_attachments_journey_id");
 
                     b.HasIndex("StorageKey")
                         .IsUnique()
@@ -683,6 +690,45 @@ namespace Parasol.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_district_street_ranges_numbers", "from_number IS NULL OR to_number IS NULL OR from_number <= to_number");
                         });
+                });
+
+            modelBuilder.Entity("Parasol.Core.Journeys.JourneyState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Journey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("journey");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_journey_states");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_journey_states_expires_at");
+
+                    b.ToTable("journey_states", (string)null);
                 });
 
             modelBuilder.Entity("Parasol.Core.Offices.FileClassification", b =>

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+
+namespace Parasol.Core.Attachments;
+
+/// <summary>
+/// Reads through another stream, hashing and counting as it goes, and fails as soon as more than the limit has passed,
+/// so an oversized upload is refused without ever being held whole.
+/// </summary>
+internal sealed class CountingHashStream(Stream inner, long limit) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public long BytesRead { get; private set; }
+
+    public string Sha256Hex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        Count(buffer.Span[..read]);
+        return read;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var read = inner.Read(buffer, offset, count);
+        Count(buffer.AsSpan(offset, read));
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private void Count(ReadOnlySpan<byte> bytes)
+    {
+        BytesRead += bytes.Length;
+        if (BytesRead > limit)
+        {
+            throw new AttachmentTooLargeException();
+        }
+        _hash.AppendData(bytes);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+internal sealed class AttachmentTooLargeException : Exception
+{
+    public AttachmentTooLargeException()
+        : base("The upload passed the size limit.")
+    {
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+
+namespace Parasol.Core.Submissions;
+
+/// <summary>The outcome of a submit. <see cref="Case.IssuedAccessCode"/> is set only when this call created the case.</summary>
+public sealed record SubmissionResult(Case Case, bool Created);
+
+/// <summary>
+/// Turns a journey into a case in one transaction: number, people, the journey's attachments, the Received event (from
+/// which routing and the receipt e-mail are derived) and the deletion of the journey state. The journey id is the
+/// submission key, so a double click or a repeated POST finds the case the first one made.
+/// </summary>
+public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time)
+{
+    private const string UniqueViolation = "23505";
+
+    public async Task<SubmissionResult> SubmitAsync(Guid journeyId, CaseDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(journeyId, cancellationToken) is { } existing)
+        {
+            return new SubmissionResult(existing, Created: false);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var @case = await BuildAsync(journeyId, draft, cancellationToken);
+                db.Cases.Add(@case);
+
+                var attachments = await db.Attachments.Where(a => a.JourneyId == journeyId && a.CaseId == null).ToListAsync(cancellationToken);
+                foreach (var attachment in attachments)
+                {
+                    attachment.CaseId = @case.Id;
+                    attachment.JourneyId = null;
+                }
+                await db.JourneyStates.Where(s => s.Id == journeyId).ExecuteDeleteAsync(cancellationToken);
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                @case.Attachments = attachments;
+                return new SubmissionResult(@case, Created: true);
+            });
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation, ConstraintName: "ux_cases_submission_key" })
+        {
+            // A concurrent request with the same key won the race; its case is the answer to this one too.
+            db.ChangeTracker.Clear();
+            var winner = await FindAsync(journeyId, cancellationToken)
+                ?? throw new InvalidOperationException("The submission key was taken but no case has it.", e);
+            return new SubmissionResult(winner, Created: false);
+        }
+    }
+
+    public Task<Case?> FindAsync(Guid submissionKey, CancellationToken cancellationToken = default) =>
+        db.Cases.AsNoTracking()
+            .Include(c => c.Attachments)
+            .SingleOrDefaultAsync(c => c.SubmissionKey == submissionKey, cancellationToken);
+
+    private async Task<Case> BuildAsync(Guid journeyId, CaseDraft draft, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var accessCode = AccessCode.Generate();
+        var @case = new Case
+        {
+            Id = Guid.NewGuid(),
+            Number = await numbers.AllocateAsync(draft.Type, cancellationToken),
+            Type = draft.Type,
+            Source = draft.Source,
+            Status = CaseStatus.Received,
+            IsUrgent = draft.IsUrgent,
+            ReceivedAt = now,
+            Language = draft.Language,
+            FamilyAddress = draft.FamilyAddress,
+            ContactEmail = draft.ContactEmail,
+            ContactPhone = draft.ContactPhone,
+            ReferringInstitution = draft.ReferringInstitution,
+            BlueCard = draft.BlueCard,
+            NeedsSignature = draft.NeedsSignature,
+            AnswersJson = draft.AnswersJson,
+            AccessCodeHash = AccessCode.Hash(accessCode),
+            IssuedAccessCode = accessCode,
+            SubmissionKey = journeyId,
+        };
+        var position = 0;
+        foreach (var person in draft.People)
+        {
+            person.Id = Guid.NewGuid();
+            person.CaseId = @case.Id;
+            person.Position = position++;
+            @case.People.Add(person);
+        }
+        @case.Events.Add(new CaseEvent
+        {
+            CaseId = @case.Id,
+            OccurredAt = now,
+            Kind = CaseEventKind.Received,
+            Text = "Received online through the portal.",
+            IsInternal = false,
+        });
+        return @case;
+    }
+}

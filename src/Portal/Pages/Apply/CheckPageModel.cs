@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Parasol.Core.Submissions;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>
+/// "Check your answers": everything read back with change links, the privacy notice and the consent, then the submit.
+/// The submit is idempotent (the journey id is the submission key), and ends with a redirect to the receipt.
+/// </summary>
+public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, ReceiptTickets tickets) : JourneyPageModel<TJourney, TState>
+    where TJourney : JourneyDefinition<TState>, new()
+    where TState : class, new()
+{
+    public override string Slug => "check";
+
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    public IReadOnlyList<SummarySection> Sections => Journey.Summarize(State, L);
+
+    public string ChangePath(string step) => Journey.StepPath(JourneyId, step) + "?change=true";
+
+    /// <summary>What the error says when the consent box was left empty.</summary>
+    protected virtual string ConsentMessage => "Confirm that you agree to work with a family assistant and have read the privacy notice";
+
+    /// <summary>The case as this journey's answers describe it.</summary>
+    protected abstract CaseDraft BuildDraft(TState state);
+
+    /// <summary>A last look across steps, for rules that span them; add errors to ModelState.</summary>
+    protected virtual void ValidateAll(TState state)
+    {
+    }
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Consent)
+        {
+            Error(nameof(Consent), ConsentMessage);
+        }
+        ValidateAll(State);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await submitter.SubmitAsync(JourneyId, BuildDraft(State), HttpContext.RequestAborted);
+        if (result.Created)
+        {
+            tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
+        }
+        return Redirect(ReceiptModel.PathFor(result.Case.Id));
+    }
+}

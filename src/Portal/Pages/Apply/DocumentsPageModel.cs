@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Parasol.Core.Attachments;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>
+/// The documents step every journey shares: upload a file (one round trip each, no JavaScript needed), see the list,
+/// remove one to replace it. Files stay with the journey until the submit moves them to the case.
+/// </summary>
+/// <summary>What the shared documents view needs from any journey's documents page.</summary>
+public interface IDocumentsStep
+{
+    IReadOnlyList<Attachment> Uploaded { get; }
+    IReadOnlyList<AttachmentKind> Kinds { get; }
+    AttachmentRules Rules { get; }
+    string BackPath { get; }
+    string SelfPath { get; }
+    bool Changing { get; }
+    int StepNumber { get; }
+    int StepCount { get; }
+}
+
+[UploadSizeLimit]
+public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader uploader) : JourneyPageModel<TJourney, TState>, IDocumentsStep
+    where TJourney : JourneyDefinition<TState>, new()
+    where TState : class, new()
+{
+    public override string Slug => "documents";
+
+    public IReadOnlyList<Attachment> Uploaded { get; private set; } = [];
+
+    public AttachmentRules Rules => uploader.Rules;
+
+    /// <summary>The kinds of document this journey asks for; the first is the default.</summary>
+    public virtual IReadOnlyList<AttachmentKind> Kinds => [AttachmentKind.Other];
+
+    /// <summary>The kinds of document without which the journey cannot go on; none when documents are optional.</summary>
+    protected virtual IReadOnlyList<AttachmentKind> RequiredKinds => [];
+
+    [FromQuery(Name = "problem")]
+    public UploadProblem Problem { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Problem != UploadProblem.None)
+        {
+            AddUploadError(Problem);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, AttachmentKind? kind)
+    {
+        if (file is null)
+        {
+            Error("file", "Select a file to upload");
+            await LoadAsync();
+            return Page();
+        }
+        var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
+        await using var content = file.OpenReadStream();
+        var result = await uploader.UploadAsync(JourneyId, chosen, file.FileName, content, HttpContext.RequestAborted);
+        if (result.Problem != UploadProblem.None)
+        {
+            AddUploadError(result.Problem);
+            await LoadAsync();
+            return Page();
+        }
+        return Redirect(SelfPath);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId)
+    {
+        await uploader.RemoveAsync(JourneyId, attachmentId, HttpContext.RequestAborted);
+        return Redirect(SelfPath);
+    }
+
+    public async Task<IActionResult> OnPostContinueAsync()
+    {
+        await LoadAsync();
+        foreach (var missing in RequiredKinds.Where(k => Uploaded.All(a => a.Kind != k)))
+        {
+            ModelState.AddModelError("file", L["Add this document before you continue: {0}", L[$"Kind {missing}"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return Redirect(NextPath());
+    }
+
+    private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
+
+    private void AddUploadError(UploadProblem problem)
+    {
+        var mb = Rules.MaxFileBytes / (1024 * 1024);
+        var caseMb = Rules.MaxCaseBytes / (1024 * 1024);
+        ModelState.AddModelError("file", problem switch
+        {
+            UploadProblem.Empty => L["The selected file is empty"],
+            UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
+            UploadProblem.TypeNotAllowed => L["The selected file must be a PDF, JPG or PNG"],
+            _ => L["All files together must be smaller than {0} MB: remove a file or upload a smaller one", caseMb],
+        });
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Parasol.Core.Journeys;
+using Parasol.Core.Submissions;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>
+/// A page inside a journey: loads the server-side state named by the id in the URL before any handler runs, and
+/// sends a visitor whose journey expired (or was submitted) back to the start with an explanation.
+/// </summary>
+public abstract class JourneyPageModel<TJourney, TState> : PageModel
+    where TJourney : JourneyDefinition<TState>, new()
+    where TState : class, new()
+{
+    public static readonly TJourney Journey = new();
+
+    [FromRoute]
+    public Guid JourneyId { get; set; }
+
+    /// <summary>Set by the change links of "check your answers": after this step, go back there.</summary>
+    [FromQuery(Name = "change")]
+    public bool Changing { get; set; }
+
+    public TState State { get; private set; } = null!;
+
+    /// <summary>The step's URL segment; "check" for the check-your-answers page.</summary>
+    public abstract string Slug { get; }
+
+    public int StepNumber => Journey.NumberOf(Slug);
+
+    public int StepCount => Journey.Steps.Count;
+
+    public string BackPath => Changing
+        ? Journey.CheckPath(JourneyId)
+        : StepNumber == 1 ? Journey.BasePath
+        : StepNumber == 0 ? Journey.StepPath(JourneyId, Journey.Steps[^1].Slug)
+        : Journey.StepPath(JourneyId, Journey.Steps[StepNumber - 2].Slug);
+
+    /// <summary>The action of this page's forms, keeping the "change" flag so the answer returns to the check page.</summary>
+    public string SelfPath => Journey.StepPath(JourneyId, Slug) + (Changing ? "?change=true" : "");
+
+    protected string NextPath() => Changing || StepNumber >= StepCount
+        ? Journey.CheckPath(JourneyId)
+        : Journey.StepPath(JourneyId, Journey.Steps[StepNumber].Slug);
+
+    protected IStringLocalizer<SharedResource> L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    protected JourneyStore Store => HttpContext.RequestServices.GetRequiredService<JourneyStore>();
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var state = await Store.GetAsync<TState>(Journey.Name, JourneyId, HttpContext.RequestAborted);
+        if (state is null)
+        {
+            // Back to a journey already submitted (the back button, a second click): its receipt, not a fresh start.
+            var submitted = await HttpContext.RequestServices.GetRequiredService<CaseSubmitter>().FindAsync(JourneyId, HttpContext.RequestAborted);
+            context.Result = submitted is null
+                ? Redirect($"{Journey.BasePath}?expired=true")
+                : Redirect(ReceiptModel.PathFor(submitted.Id));
+            return;
+        }
+        State = state;
+        await next();
+    }
+
+    protected Task SaveAsync() => Store.SaveAsync(Journey.Name, JourneyId, State, HttpContext.RequestAborted);
+
+    protected void Error(string field, string message) => ModelState.AddModelError(field, L[message]);
+
+    /// <summary>Adds an error when the answer is blank; returns whether there was an answer.</summary>
+    protected bool Require(string? value, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Error(field, message);
+            return false;
+        }
+        return true;
+    }
+
+    protected bool MaxLength(string? value, int length, string field)
+    {
+        if (value is not null && value.Length > length)
+        {
+            ModelState.AddModelError(field, L["Use at most {0} characters", length]);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>
+/// Lets the browser that submitted an application see its receipt, access code included, for the rest of its session:
+/// a cookie with the case id and the code, encrypted and signed with the app's data-protection keys. Nobody else can
+/// open the receipt by knowing its URL.
+/// </summary>
+public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvironment environment)
+{
+    public const string CookieName = "parasol-receipt";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Parasol.Portal.Receipt");
+
+    public void Issue(HttpResponse response, Guid caseId, string accessCode) =>
+        response.Cookies.Append(CookieName, _protector.Protect($"{caseId:N}|{accessCode}"), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Parasol.Core.Web.SecurityHeaders.CookieSecure(environment) == CookieSecurePolicy.Always || response.HttpContext.Request.IsHttps,
+            Path = "/apply/receipt",
+            IsEssential = true,
+        });
+
+    /// <summary>The access code when this browser holds the ticket for <paramref name="caseId"/>; otherwise null.</summary>
+    public bool TryRead(HttpRequest request, Guid caseId, out string accessCode)
+    {
+        accessCode = "";
+        if (request.Cookies[CookieName] is not { } value)
+        {
+            return false;
+        }
+        try
+        {
+            var parts = _protector.Unprotect(value).Split('|', 2);
+            if (parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var id) && id == caseId)
+            {
+                accessCode = parts[1];
+                return true;
+            }
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A tampered or outdated cookie is no ticket.
+        }
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+using Parasol.Core.Time;
+using Parasol.Core.Validation;
+
+namespace Parasol.Portal.Pages.Apply.ZaZyciemBenefit;
+
+public sealed class ApplicantModel(TimeProvider time) : StepPageModel<BenefitJourney, BenefitState, BenefitApplicantAnswers>
+{
+    public override string Slug => "applicant";
+
+    protected override BenefitApplicantAnswers Read(BenefitState state) => state.Applicant;
+
+    protected override void Write(BenefitState state, BenefitApplicantAnswers answers) => state.Applicant = answers;
+
+    protected override void Validate(BenefitApplicantAnswers a)
+    {
+        if (!BenefitJourney.Roles.Contains(a.Role ?? ""))
+        {
+            Error("Answers.Role", "Select who you are to the child");
+        }
+        Require(a.FirstName, "Answers.FirstName", "Enter your first name");
+        MaxLength(a.FirstName, 100, "Answers.FirstName");
+        Require(a.LastName, "Answers.LastName", "Enter your last name");
+        MaxLength(a.LastName, 100, "Answers.LastName");
+        if (Require(a.Pesel, "Answers.Pesel", "Enter your PESEL number") && !Pesel.IsValid(a.Pesel!.Trim(), WarsawTime.Today(time)))
+        {
+            Error("Answers.Pesel", "Enter a valid PESEL number: 11 digits, as on your ID card");
+        }
+        ContactDetails.Validate(a.Phone, a.Email, "Letter", "Answers", Error);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Parasol.Core.Cases;
+using Parasol.Core.Journeys;
+using Parasol.Core.Submissions;
+using Parasol.Core.Validation;
+
+namespace Parasol.Portal.Pages.Apply.ZaZyciemBenefit;
+
+public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) : CheckPageModel<BenefitJourney, BenefitState>(submitter, tickets)
+{
+    protected override string ConsentMessage => "Confirm that the information is true to the best of your knowledge";
+
+    protected override CaseDraft BuildDraft(BenefitState state)
+    {
+        var a = state.Applicant;
+        var c = state.Child;
+        var p = state.Payment;
+        return new CaseDraft
+        {
+            Type = CaseType.OneTimeBenefit,
+            Source = CaseSource.Family,
+            Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            FamilyAddress = new Address { Street = p.Street!.Trim(), HouseNumber = p.HouseNumber!.Trim(), PostalCode = p.PostalCode!, City = p.City!.Trim() },
+            ContactEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
+            ContactPhone = PolishPhone.Normalize(a.Phone),
+            // Sent online without a qualified or trusted-profile signature, a KPA application still needs one.
+            NeedsSignature = true,
+            AnswersJson = JsonSerializer.Serialize(state, JourneyStore.Json),
+            People =
+            [
+                new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim(), Pesel = a.Pesel!.Trim(), Relationship = a.Role },
+                new CasePerson { Role = PersonRole.Child, FirstName = c.FirstName!.Trim(), LastName = c.LastName!.Trim(), Pesel = string.IsNullOrWhiteSpace(c.Pesel) ? null : c.Pesel.Trim(), DateOfBirth = c.DateOfBirth.ToDate() },
+            ],
+        };
+    }
+
+    protected override void ValidateAll(BenefitState state)
+    {
+        if (state.Applicant.Pesel is null || state.Child.DateOfBirth.ToDate() is null || state.Payment.City is null || state.Payment.Method is null)
+        {
+            Error("Consent", "Some answers are missing: use the change links to complete them");
+        }
+    }
+}

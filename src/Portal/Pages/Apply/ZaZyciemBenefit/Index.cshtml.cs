@@ -1,0 +1,3 @@
+namespace Parasol.Portal.Pages.Apply.ZaZyciemBenefit;
+
+public sealed class IndexModel : StartPageModel<BenefitJourney, BenefitState>;

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parasol.Core.Cases;
+using Parasol.Core.Submissions;
+using Parasol.Core.Time;
+using Parasol.Portal.Pages.Apply;
+
+namespace Parasol.Portal.Pages.Status;
+
+/// <summary>The case as its applicant sees it: the stage in plain words, the next step and its deadline, the office's requests.</summary>
+public sealed class CaseModel(CaseStatusLookup lookup, StatusTickets tickets) : PageModel
+{
+    public Case Case { get; private set; } = null!;
+    public DateOnly? Deadline { get; private set; }
+    public IReadOnlyList<CaseEvent> Requests { get; private set; } = [];
+    public DateTimeOffset ReceivedAtWarsaw { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (tickets.Read(Request) is not { } caseId
+            || await lookup.GetForApplicantAsync(caseId, HttpContext.RequestAborted) is not { } found)
+        {
+            return Redirect("/status");
+        }
+        Case = found;
+        ReceivedAtWarsaw = WarsawTime.ToWarsaw(found.ReceivedAt);
+        Deadline = found.Status switch
+        {
+            CaseStatus.CompletionRequested => found.CompletionDueOn,
+            CaseStatus.Received or CaseStatus.WithSocialWorker => found.InterviewDueOn ?? CaseSummaries.NextStepBy(found, DateOnly.FromDateTime(ReceivedAtWarsaw.DateTime)),
+            CaseStatus.InterviewPlanned => found.InterviewDueOn,
+            _ when found.Status.IsOpen() => found.DecisionDueOn,
+            _ => null,
+        };
+        Requests = found.Events.Where(e => e.Kind == CaseEventKind.CompletionRequested).ToList();
+        return Page();
+    }
+
+    public IActionResult OnPostSignOut()
+    {
+        tickets.Clear(Response);
+        return Redirect("/status");
+    }
+}

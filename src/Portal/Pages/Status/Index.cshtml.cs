@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Parasol.Core.Submissions;
+
+namespace Parasol.Portal.Pages.Status;
+
+/// <summary>"Check my case": the case number and access code open the case's status; nothing else does.</summary>
+public sealed class IndexModel(CaseStatusLookup lookup, StatusLookupLimiter limiter, StatusTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public string? CaseNumber { get; set; }
+
+    [BindProperty]
+    public string? AccessCode { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!limiter.TryAcquire(client))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", (int)limiter.Window.TotalMinutes]);
+            return Page();
+        }
+        if (string.IsNullOrWhiteSpace(CaseNumber))
+        {
+            ModelState.AddModelError(nameof(CaseNumber), l["Enter the case number from your receipt"]);
+        }
+        if (string.IsNullOrWhiteSpace(AccessCode))
+        {
+            ModelState.AddModelError(nameof(AccessCode), l["Enter the access code from your receipt"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await lookup.VerifyAsync(CaseNumber, AccessCode, HttpContext.RequestAborted) is not { } caseId)
+        {
+            // The same words whether the number exists or not.
+            ModelState.AddModelError(nameof(CaseNumber), l["The case number and access code do not match. Check both and try again."]);
+            return Page();
+        }
+        tickets.Issue(Response, caseId);
+        return Redirect("/status/case");
+    }
+}

@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parasol.Core.Attachments;
+using Parasol.Testing;
+
+namespace Parasol.Core.Tests.Attachments;
+
+public sealed class AttachmentUploaderTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("parasol-uploads-").FullName;
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(seedDemoData: false);
+        _services = _database.CreateServices(s => s.Configure<AttachmentStoreOptions>(o => o.Directory = _directory));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("application/pdf")]
+    [InlineData("image/png")]
+    [InlineData("image/jpeg")]
+    public async Task Pdf_png_and_jpeg_are_accepted_with_their_sha256(string type)
+    {
+        var bytes = type switch { "application/pdf" => TestFiles.Pdf(), "image/png" => TestFiles.Png(), _ => TestFiles.Jpeg() };
+
+        var result = await UploadAsync(Guid.NewGuid(), "skan.bin", bytes);
+
+        Assert.Equal(UploadProblem.None, result.Problem);
+        Assert.Equal(type, result.Attachment!.ContentType);
+        Assert.Equal(bytes.Length, result.Attachment.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), result.Attachment.Sha256);
+        await using var stored = await Store().OpenReadAsync(result.Attachment.StorageKey);
+        using var copy = new MemoryStream();
+        await stored!.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_windows_executable_renamed_to_pdf_is_refused_and_nothing_is_stored()
+    {
+        var result = await UploadAsync(Guid.NewGuid(), "zaswiadczenie.pdf", TestFiles.WindowsExe());
+
+        Assert.Equal(UploadProblem.TypeNotAllowed, result.Problem);
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_zero_byte_file_is_refused()
+    {
+        var result = await UploadAsync(Guid.NewGuid(), "empty.pdf", []);
+        Assert.Equal(UploadProblem.Empty, result.Problem);
+    }
+
+    [Fact]
+    public async Task An_11_MB_file_is_refused_while_streaming_and_leaves_nothing_behind()
+    {
+        var source = new ReadCountingStream(TestFiles.Pdf(11 * 1024 * 1024));
+
+        var result = await Uploader().UploadAsync(Guid.NewGuid(), AttachmentKind.Other, "big.pdf", source);
+
+        Assert.Equal(UploadProblem.TooLarge, result.Problem);
+        Assert.True(source.Position <= (10 * 1024 * 1024) + (128 * 1024), "reading stopped soon after the limit");
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(0, await db.Attachments.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_of_exactly_10_MB_is_accepted()
+    {
+        var result = await UploadAsync(Guid.NewGuid(), "limit.pdf", TestFiles.Pdf(10 * 1024 * 1024));
+        Assert.Equal(UploadProblem.None, result.Problem);
+    }
+
+    [Fact]
+    public async Task Files_of_one_journey_may_not_add_up_to_more_than_25_MB()
+    {
+        var journey = Guid.NewGuid();
+        Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "a.pdf", TestFiles.Pdf(9 * 1024 * 1024))).Problem);
+        Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "b.pdf", TestFiles.Pdf(9 * 1024 * 1024))).Problem);
+
+        var third = await UploadAsync(journey, "c.pdf", TestFiles.Pdf(8 * 1024 * 1024));
+
+        Assert.Equal(UploadProblem.CaseTotalTooLarge, third.Problem);
+        Assert.Equal(UploadProblem.None, (await UploadAsync(Guid.NewGuid(), "c.pdf", TestFiles.Pdf(8 * 1024 * 1024))).Problem);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
+    [InlineData("..\\..\\Windows\\system32\\x.pdf", "x.pdf")]
+    [InlineData("  ..  ", "document.pdf")]
+    [InlineData("zaświadczenie\u202Efdp.exe", "zaświadczeniefdp.exe")]
+    [InlineData("a<b>:c|d?.pdf", "abcd.pdf")]
+    public async Task File_names_are_reduced_to_a_harmless_display_name(string sent, string kept)
+    {
+        var result = await UploadAsync(Guid.NewGuid(), sent, TestFiles.Pdf());
+
+        Assert.Equal(kept, result.Attachment!.FileName);
+        Assert.DoesNotContain(sent, result.Attachment.StorageKey, StringComparison.Ordinal);
+        Assert.All(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories),
+            path => Assert.StartsWith(_directory, Path.GetFullPath(path), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_can_be_removed_before_submitting()
+    {
+        var journey = Guid.NewGuid();
+        var kept = await UploadAsync(journey, "a.pdf", TestFiles.Pdf());
+        var removed = await UploadAsync(journey, "b.png", TestFiles.Png());
+
+        await Uploader().RemoveAsync(journey, removed.Attachment!.Id);
+
+        var left = await Uploader().ListAsync(journey);
+        Assert.Equal([kept.Attachment!.Id], left.Select(a => a.Id));
+        Assert.Null(await Store().OpenReadAsync(removed.Attachment.StorageKey));
+    }
+
+    [Fact]
+    public async Task The_allowed_types_are_configurable()
+    {
+        await using var pdfOnly = _database.CreateServices(s =>
+        {
+            s.Configure<AttachmentStoreOptions>(o => o.Directory = _directory);
+            s.Configure<AttachmentRules>(o => o.AllowedTypes = ["application/pdf"]);
+        });
+        await using var scope = pdfOnly.CreateAsyncScope();
+        var uploader = scope.ServiceProvider.GetRequiredService<AttachmentUploader>();
+
+        var png = await uploader.UploadAsync(Guid.NewGuid(), AttachmentKind.Other, "photo.png", new MemoryStream(TestFiles.Png()));
+
+        Assert.Equal(UploadProblem.TypeNotAllowed, png.Problem);
+    }
+
+    private async Task<UploadResult> UploadAsync(Guid journey, string name, byte[] bytes) =>
+        await Uploader().UploadAsync(journey, AttachmentKind.Other, name, new MemoryStream(bytes));
+
+    private AttachmentUploader Uploader() => _services.CreateScope().ServiceProvider.GetRequiredService<AttachmentUploader>();
+
+    private IAttachmentStore Store() => _services.GetRequiredService<IAttachmentStore>();
+
+    /// <summary>A non-seekable source that remembers how far it was read.</summary>
+    private sealed class ReadCountingStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Cases;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages.Apply;
+
+public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000]];
+
+    [Fact]
+    public async Task A_family_goes_from_the_start_page_to_a_receipt_and_then_sees_its_case_on_the_status_page()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var id = await StartAsync(form);
+        Assert.Equal("Krok 1 z 5", form.Page.Text(".step-progress"));
+        Assert.Equal("/apply/family-assistant", form.Page.QuerySelector(".back-link")!.GetAttribute("href"));
+
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        Assert.Equal($"/apply/family-assistant/{id}/contact", form.Location!.AbsolutePath);
+        Assert.Equal("Krok 2 z 5", form.Page.Text(".step-progress"));
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+        await form.PostAsync(FamilyAssistantAnswers.Household());
+        await form.PostAsync(FamilyAssistantAnswers.Situation());
+        Assert.Equal($"/apply/family-assistant/{id}/documents", form.Location!.AbsolutePath);
+        await form.UploadAsync("opinia ze szkoły.pdf", Pdf, "?handler=Upload");
+        Assert.Contains("opinia ze szkoły.pdf", form.Page.Text(".file-list"), StringComparison.Ordinal);
+        await form.PostAsync([], "?handler=Continue");
+
+        Assert.Equal($"/apply/family-assistant/{id}/check", form.Location!.AbsolutePath);
+        var summary = form.Page.Text("main");
+        Assert.Contains("Anna Wójcik", summary, StringComparison.Ordinal);
+        Assert.Contains("3 Maja 36/4, 44-230 Lipowiec", summary, StringComparison.Ordinal);
+        Assert.Contains("Zosia", summary, StringComparison.Ordinal);
+        Assert.Contains("Opieka nad dziećmi i ich wychowanie", summary, StringComparison.Ordinal);
+
+        await form.PostAsync([new("Consent", "true")]);
+
+        Assert.StartsWith("/apply/receipt/", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        var number = form.Page.Text(".case-number");
+        var code = form.Page.Text(".access-code");
+        Assert.Matches(@"^OPS\.4010\.\d+\.20\d\d$", number);
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Pdf)), form.Page.Text(".attachments-table"), StringComparison.Ordinal);
+        Assert.Contains("Anna Wójcik", form.Page.Text("main"), StringComparison.Ordinal);
+
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            var stored = await db.Cases.Include(c => c.People).Include(c => c.Events).Include(c => c.Attachments).SingleAsync(c => c.Number == number);
+            Assert.Equal(CaseType.AssistantRequest, stored.Type);
+            Assert.Equal("44-230", stored.FamilyAddress!.PostalCode);
+            Assert.Equal(["Anna", "Zosia"], stored.People.OrderBy(p => p.Position).Select(p => p.FirstName));
+            Assert.Single(stored.Events, e => e.Kind == CaseEventKind.Received);
+            Assert.Single(stored.Attachments);
+            Assert.False(await db.JourneyStates.AnyAsync(s => s.Id == id));
+        }
+
+        var status = new FormClient(portal.App.CreateClient());
+        await status.GetAsync("/status");
+        await status.PostAsync([new("CaseNumber", number.ToLowerInvariant()), new("AccessCode", code.Replace("-", "", StringComparison.Ordinal))]);
+        Assert.Equal("/status/case", status.Location!.AbsolutePath);
+        Assert.Contains(number, status.Page.Text("h1"), StringComparison.Ordinal);
+        Assert.Equal("Przyjęta: czeka na przekazanie pracownikowi socjalnemu", status.Page.Text(".status-stage"));
+    }
+
+    [Fact]
+    public async Task Sending_the_same_answers_twice_makes_one_case_and_both_lead_to_its_receipt()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var id = await CompleteUpToCheckAsync(form);
+
+        await form.PostAsync([new("Consent", "true")]);
+        var first = form.Location!.AbsolutePath;
+        await form.GetAsync("/status"); // any page of the site gives a fresh antiforgery token for the repeated post
+        await form.PostAsync([new("Consent", "true")], $"/apply/family-assistant/{id}/check");
+
+        Assert.Equal(first, form.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.Equal(1, await db.Cases.CountAsync(c => c.SubmissionKey == id));
+    }
+
+    [Fact]
+    public async Task The_receipt_is_not_shown_to_another_browser()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await CompleteUpToCheckAsync(form);
+        await form.PostAsync([new("Consent", "true")]);
+        var receipt = form.Location!.AbsolutePath;
+
+        var stranger = new FormClient(portal.App.CreateClient());
+        await stranger.GetAsync(receipt);
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.Last!.StatusCode);
+        Assert.Null(stranger.Page.QuerySelector(".case-number"));
+        Assert.DoesNotContain("Wójcik", stranger.Page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_link_returns_to_check_your_answers_with_the_new_answer()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var id = await CompleteUpToCheckAsync(form);
+        var change = form.Page.QuerySelectorAll(".summary-actions a").First(a => a.GetAttribute("href")!.Contains("/contact", StringComparison.Ordinal));
+
+        await form.GetAsync(change.GetAttribute("href")!);
+        var contact = FamilyAssistantAnswers.Contact();
+        contact["Answers.City"] = "Nowy Lipowiec";
+        await form.PostAsync(contact);
+
+        Assert.Equal($"/apply/family-assistant/{id}/check", form.Location!.AbsolutePath);
+        Assert.Contains("44-230 Nowy Lipowiec", form.Page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_survive_a_restart_of_the_app()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var id = await StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+
+        await using var restarted = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        var again = new FormClient(restarted.CreateClient());
+        await again.GetAsync($"/apply/family-assistant/{id}/about-you");
+
+        Assert.Equal("Anna", again.Value("Answers-FirstName"));
+        Assert.Equal("90032712341", again.Value("Answers-Pesel"));
+    }
+
+    [Fact]
+    public async Task An_unknown_or_expired_journey_sends_the_family_back_to_the_start_with_an_explanation()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync($"/apply/family-assistant/{Guid.NewGuid()}/contact");
+
+        Assert.Equal("/apply/family-assistant", form.Location!.AbsolutePath);
+        Assert.Equal("Twoje odpowiedzi nie są już dostępne", form.Page.Text(".notice-title"));
+    }
+
+    [Fact]
+    public async Task No_url_of_the_journey_carries_what_the_family_typed()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var visited = new List<string>();
+        await StartAsync(form);
+        visited.Add(form.Location!.ToString());
+        foreach (var step in new[] { FamilyAssistantAnswers.AboutYou(), FamilyAssistantAnswers.Contact(), FamilyAssistantAnswers.Household() })
+        {
+            await form.PostAsync(step);
+            visited.Add(form.Location!.ToString());
+        }
+
+        Assert.All(visited, url => Assert.Matches(@"^http://localhost/apply/family-assistant/[0-9a-f-]{36}/[a-z-]+$", url));
+    }
+
+    internal static async Task<Guid> StartAsync(FormClient form)
+    {
+        await form.GetAsync("/apply/family-assistant");
+        await form.PostAsync([]);
+        return Guid.Parse(form.Location!.AbsolutePath.Split('/')[3]);
+    }
+
+    internal static async Task<Guid> CompleteUpToCheckAsync(FormClient form)
+    {
+        var id = await StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+        await form.PostAsync(FamilyAssistantAnswers.Household());
+        await form.PostAsync(FamilyAssistantAnswers.Situation());
+        await form.PostAsync([], "?handler=Continue");
+        return id;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages.Apply;
+
+/// <summary>The attachment rules as a family meets them on the documents step.</summary>
+public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[2000]];
+
+    [Fact]
+    public async Task A_windows_executable_renamed_to_pdf_is_refused()
+    {
+        var form = await AtDocumentsAsync();
+        byte[] exe = [.. "MZ\x90\0\x03\0\0\0\x04\0"u8, .. new byte[5000]];
+
+        await form.UploadAsync("zaswiadczenie.pdf", exe, "?handler=Upload");
+
+        Assert.Contains(("#file", "Wybrany plik musi być w formacie PDF, JPG lub PNG"), form.Errors());
+        Assert.Null(form.Page.QuerySelector(".file-list"));
+    }
+
+    [Fact]
+    public async Task A_zero_byte_file_is_refused()
+    {
+        var form = await AtDocumentsAsync();
+
+        await form.UploadAsync("pusty.pdf", [], "?handler=Upload");
+
+        Assert.Contains(("#file", "Wybrany plik jest pusty"), form.Errors());
+    }
+
+    [Fact]
+    public async Task An_11_MB_file_is_refused_with_a_clear_message()
+    {
+        var form = await AtDocumentsAsync();
+        byte[] big = [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]];
+
+        await form.UploadAsync("skan.pdf", big, "?handler=Upload");
+
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Contains(("#file", "Wybrany plik musi mieć mniej niż 10 MB"), form.Errors());
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.DoesNotContain(db.Attachments, a => a.FileName == "skan.pdf");
+    }
+
+    [Fact]
+    public async Task A_path_in_the_file_name_is_dropped()
+    {
+        var form = await AtDocumentsAsync();
+
+        await form.UploadAsync("../../etc/passwd.pdf", Pdf, "?handler=Upload");
+
+        Assert.Equal("passwd.pdf", form.Page.Text(".file-name"));
+    }
+
+    [Fact]
+    public async Task A_file_can_be_removed_and_replaced_before_sending()
+    {
+        var form = await AtDocumentsAsync();
+        await form.UploadAsync("stary.pdf", Pdf, "?handler=Upload");
+        var id = form.Page.QuerySelector("input[name=attachmentId]")!.GetAttribute("value")!;
+
+        await form.PostAsync([new("attachmentId", id)], "?handler=Remove");
+        await form.UploadAsync("nowy.pdf", Pdf, "?handler=Upload");
+
+        Assert.Equal(["nowy.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task Continuing_without_choosing_a_file_is_fine_when_documents_are_optional()
+    {
+        var form = await AtDocumentsAsync();
+
+        await form.PostAsync([], "?handler=Continue");
+
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private async Task<FormClient> AtDocumentsAsync()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await FamilyAssistantJourneyTests.StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+        await form.PostAsync(FamilyAssistantAnswers.Household());
+        await form.PostAsync(FamilyAssistantAnswers.Situation());
+        return form;
+    }
+}
