@@ -63,30 +63,41 @@ public sealed class CaseQueue(TimeProvider time)
         var counts = new Dictionary<QueueTab, int>();
         foreach (var tab in TabsFor(staff))
         {
-            var cases = InTab(staff, tab);
-            counts[tab] = await (tab == QueueTab.All ? cases.Where(c => CaseWorkflowStatuses.Open.Contains(c.Status)) : cases).CountAsync(cancellationToken);
+            counts[tab] = await CountQuery(staff, tab).CountAsync(cancellationToken);
         }
         return counts;
     }
 
+    /// <summary>What a tab's count counts: its cases, and for "all" only the open ones.</summary>
+    public IQueryable<Case> CountQuery(StaffScope staff, QueueTab tab)
+    {
+        var cases = InTab(staff, tab);
+        return tab == QueueTab.All ? cases.Where(c => CaseWorkflowStatuses.Open.Contains(c.Status)) : cases;
+    }
+
     public async Task<QueuePage> PageAsync(StaffScope staff, QueueQuery query, CancellationToken cancellationToken = default)
+    {
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var rows = await PageQuery(staff, query with { PageSize = size }).ToListAsync(cancellationToken);
+        var next = rows.Count > size ? Cursor.Of(rows[size - 1]) : null;
+        return new QueuePage(rows.Take(size).ToList(), next);
+    }
+
+    /// <summary>The SQL of one page (one row more than the page, to know whether another follows); the benchmark explains it.</summary>
+    public IQueryable<QueueRow> PageQuery(StaffScope staff, QueueQuery query)
     {
         var cases = Filter(InTab(staff, query.Tab), query);
         if (Cursor.TryParse(query.After) is { } after)
         {
             cases = After(cases, after);
         }
-        var size = Math.Clamp(query.PageSize, 1, 100);
-        var rows = await cases
+        return cases
             .OrderByDescending(c => c.IsUrgent).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.ReceivedAt).ThenBy(c => c.Id)
-            .Take(size + 1)
+            .Take(query.PageSize + 1)
             .Select(c => new QueueRow(c.Id, c.Number, c.Type, c.Source, c.Status, c.IsUrgent, c.ReceivedAt, c.DecisionDueOn, c.InterviewDueOn,
                 c.People.OrderBy(p => p.Position).Select(p => p.LastName).FirstOrDefault(),
                 c.District != null ? c.District.Name : null,
-                c.SocialWorker != null ? c.SocialWorker.FirstName + " " + c.SocialWorker.LastName : null))
-            .ToListAsync(cancellationToken);
-        var next = rows.Count > size ? Cursor.Of(rows[size - 1]) : null;
-        return new QueuePage(rows.Take(size).ToList(), next);
+                c.SocialWorker != null ? c.SocialWorker.FirstName + " " + c.SocialWorker.LastName : null));
     }
 
     public static IQueryable<Case> Filter(IQueryable<Case> cases, QueueQuery query)
@@ -131,6 +142,12 @@ public sealed class CaseQueue(TimeProvider time)
             if (search.Length == 11 && search.All(char.IsAsciiDigit))
             {
                 cases = cases.Where(c => c.People.Any(p => p.Pesel == search));
+            }
+            else if (System.Text.RegularExpressions.Regex.IsMatch(search, @"^[\p{L}]+(\.\d+){2,3}\.\d{4}$"))
+            {
+                // A whole case number: the unique index answers it.
+                var number = search.ToUpperInvariant();
+                cases = cases.Where(c => c.Number == number);
             }
             else if (search.Any(char.IsAsciiDigit))
             {

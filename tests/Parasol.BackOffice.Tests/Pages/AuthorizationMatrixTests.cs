@@ -14,12 +14,13 @@ namespace Parasol.BackOffice.Tests.Pages;
 /// </summary>
 public sealed class AuthorizationMatrixTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
 {
-    private static readonly string[] Pages = ["/", "/Audit", "/Admin/Staff", "/Admin/Staff/Edit", "/Admin/Office", "/Account/Security"];
+    private static readonly string[] Pages =
+        ["/", "/Audit", "/Admin/Staff", "/Admin/Staff/Edit", "/Admin/Office", "/Admin/Districts", "/Admin/Mail", "/Account/Security"];
 
     private static bool MayOpenPage(string page, IReadOnlyCollection<string> roles) => page switch
     {
         "/Audit" => roles.Contains(StaffRole.Director),
-        "/Admin/Staff" or "/Admin/Staff/Edit" or "/Admin/Office" => roles.Contains(StaffRole.Administrator),
+        "/Admin/Staff" or "/Admin/Staff/Edit" or "/Admin/Office" or "/Admin/Districts" or "/Admin/Mail" => roles.Contains(StaffRole.Administrator),
         // The administrator without a case role is sent on from the queue to the staff list.
         "/" => roles.Any(r => r != StaffRole.Administrator),
         _ => true,

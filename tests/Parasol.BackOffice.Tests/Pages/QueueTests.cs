@@ -58,4 +58,21 @@ public sealed class QueueTests(BackOfficeFactory backOffice) : IClassFixture<Bac
         Assert.Equal("page", mine.QuerySelector(".tabs a[href='/?Tab=Mine']")!.GetAttribute("aria-current"));
         Assert.Equal(visible.Order(), all.QuerySelectorAll("table.queue tbody tr td:first-child a").Select(a => a.TextContent.Trim()).Order());
     }
+
+    [Fact]
+    public async Task The_clerk_exports_the_new_tab_as_csv_and_the_export_is_audited()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var numbers = await db.Cases.Where(c => c.Status == CaseStatus.Received && c.SocialWorkerId == null).Select(c => c.Number).ToListAsync();
+
+        var response = await StaffSession.PostFormAsync(client, "/?handler=Export", new() { ["Tab"] = "New" }, formPage: "/");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("\"Znak sprawy\";\"Wnioskodawca\"", lines[0], StringComparison.Ordinal);
+        Assert.Equal(numbers.Order(), lines.Skip(1).Select(l => l.Split(';')[0].Trim('"')).Order());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Core.Audit.AuditAction.Exported && a.Detail == $"queue New: {numbers.Count} cases"));
+    }
 }

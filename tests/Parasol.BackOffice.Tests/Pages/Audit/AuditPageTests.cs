@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Cases;
+
+namespace Parasol.BackOffice.Tests.Pages.Audit;
+
+public sealed class AuditPageTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    [Fact]
+    public async Task The_director_finds_who_opened_a_case_by_its_number_and_by_the_person()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Status == CaseStatus.InterviewPlanned);
+        var clerk = await db.Users.SingleAsync(u => u.Email == "kancelaria@ops.example");
+        using (var clerkClient = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example"))
+        {
+            await StaffSession.GetPageAsync(clerkClient, $"/cases/{c.Id}");
+        }
+        using var director = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+
+        var byCase = await StaffSession.GetPageAsync(director, $"/Audit?CaseNumber={Uri.EscapeDataString(c.Number)}");
+        var byPerson = await StaffSession.GetPageAsync(director, $"/Audit?StaffId={clerk.Id}");
+
+        var row = byCase.QuerySelectorAll("table.audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).Single();
+        Assert.Equal(["Anna Nowak", "Wyświetlenie sprawy", c.Number], row.Skip(1).Take(3));
+        Assert.All(byPerson.QuerySelectorAll("table.audit tbody tr td:nth-child(2)"), td => Assert.Equal("Anna Nowak", td.TextContent.Trim()));
+    }
+}
