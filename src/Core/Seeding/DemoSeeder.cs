@@ -168,7 +168,7 @@ public sealed class DemoSeeder(ParasolDbContext db, CaseNumberAllocator numbers,
             }
             if (status != CaseStatus.Received)
             {
-                c.Events.Add(new CaseEvent { OccurredAt = receivedAt.AddHours(2), Kind = CaseEventKind.StatusChanged, Text = $"Status: {status}." });
+                c.Events.Add(new CaseEvent { OccurredAt = receivedAt.AddHours(2), Kind = CaseEventKind.StatusChanged, NewStatus = status });
             }
             db.Cases.Add(c);
             await db.SaveChangesAsync(cancellationToken);

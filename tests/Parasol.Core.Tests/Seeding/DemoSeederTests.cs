@@ -42,6 +42,17 @@ public sealed class DemoSeederTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seeded_status_changes_name_their_status_for_the_page_to_translate()
+    {
+        await using var db = _database.CreateDbContext();
+        var changes = await db.CaseEvents.Where(e => e.Kind == CaseEventKind.StatusChanged).ToListAsync();
+
+        Assert.NotEmpty(changes);
+        Assert.All(changes, e => Assert.NotNull(e.NewStatus));
+        Assert.DoesNotContain(changes, e => e.Text.Contains("Status:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         await using var db = _database.CreateDbContext();
