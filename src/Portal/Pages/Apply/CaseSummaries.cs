@@ -13,6 +13,7 @@ public static class CaseSummaries
     {
         CaseType.AssistantRequest => new FamilyAssistantJourney().Summarize(Read<FamilyAssistantState>(@case), l),
         CaseType.Referral => new Refer.ReferralJourney().Summarize(Read<Refer.ReferralState>(@case), l),
+        CaseType.ZaZyciemSupport => new ZaZyciemSupport.SupportJourney().Summarize(Read<ZaZyciemSupport.SupportState>(@case), l),
         CaseType.OneTimeBenefit => new ZaZyciemBenefit.BenefitJourney().Summarize(Read<ZaZyciemBenefit.BenefitState>(@case), l),
         _ => [],
     };

@@ -38,6 +38,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     /// <summary>The kinds of document without which the journey cannot go on; none when documents are optional.</summary>
     protected virtual IReadOnlyList<AttachmentKind> RequiredKinds => [];
 
+    /// <summary>The kinds still missing from what was uploaded; by default every required kind not yet there.</summary>
+    protected virtual IEnumerable<AttachmentKind> Missing(IReadOnlyList<Attachment> uploaded) =>
+        RequiredKinds.Where(k => uploaded.All(a => a.Kind != k));
+
     [FromQuery(Name = "problem")]
     public UploadProblem Problem { get; set; }
 
@@ -80,7 +84,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     public async Task<IActionResult> OnPostContinueAsync()
     {
         await LoadAsync();
-        foreach (var missing in RequiredKinds.Where(k => Uploaded.All(a => a.Kind != k)))
+        foreach (var missing in Missing(Uploaded))
         {
             ModelState.AddModelError("file", L["Add this document before you continue: {0}", L[$"Kind {missing}"]]);
         }
