@@ -97,16 +97,5 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
 
     private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
 
-    private void AddUploadError(UploadProblem problem)
-    {
-        var mb = Rules.MaxFileBytes / (1024 * 1024);
-        var caseMb = Rules.MaxCaseBytes / (1024 * 1024);
-        ModelState.AddModelError("file", problem switch
-        {
-            UploadProblem.Empty => L["The selected file is empty"],
-            UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
-            UploadProblem.TypeNotAllowed => L["The selected file must be a PDF, JPG or PNG"],
-            _ => L["All files together must be smaller than {0} MB: remove a file or upload a smaller one", caseMb],
-        });
-    }
+    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L));
 }
