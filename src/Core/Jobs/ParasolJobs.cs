@@ -68,6 +68,7 @@ public static class ParasolJobs
         services.TryAddScoped<RouteCaseJob>();
         services.TryAddScoped<OutboxSweepJob>();
         services.TryAddScoped<DeadlineWatchJob>();
+        services.TryAddScoped<Journeys.JourneySweepJob>();
         return services;
     }
 
