@@ -123,7 +123,7 @@ public sealed class ZaZyciemInBrowserTests(BothApps apps) : IClassFixture<BothAp
         await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати заяву" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".panel-title")).ToHaveTextAsync("Заяву отримано");
-        await Assertions.Expect(page.Locator(".receipt-facts")).ToContainTextAsync("«За життям»: підтримка асистента сім’ї");
+        await Assertions.Expect(page.Locator(".receipt-facts")).ToContainTextAsync("«Za życiem»: підтримка асистента сім’ї");
         violations.AddRange(await Axe.ViolationsAsync(page));
 
         await CheckStatusAsync(page, violations, "Номер справи", "Код доступу", "Перевірити мою справу", "Отримано: очікує передачі соціальному працівникові");
