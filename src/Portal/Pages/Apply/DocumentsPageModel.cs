@@ -59,6 +59,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
             await LoadAsync();
             return Page();
         }
+        if (Request.Form.Files.Count > 1)
+        {
+            Error("file", "Upload one file at a time");
+            await LoadAsync();
+            return Page();
+        }
         var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
         await using var content = file.OpenReadStream();
         var result = await uploader.UploadAsync(JourneyId, chosen, file.FileName, content, HttpContext.RequestAborted);
@@ -102,6 +108,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
             UploadProblem.Empty => L["The selected file is empty"],
             UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
             UploadProblem.TypeNotAllowed => L["The selected file must be a PDF, JPG or PNG"],
+            UploadProblem.Damaged => L["The selected file is damaged or incomplete. Open it to check, save it again and upload the new file"],
+            UploadProblem.HiddenContent => L["The selected file contains something besides the document. Save or scan it again as a PDF, JPG or PNG and upload the new file"],
+            UploadProblem.ActiveContent => L["The selected PDF contains JavaScript, an action or an embedded file, which we cannot accept. Print it to a new PDF or scan it, then upload that"],
+            UploadProblem.TooManyFiles => L["You can add at most {0} files: remove one before adding another", Rules.MaxFilesPerCase],
+            UploadProblem.Infected => L["The selected file contains a virus and was not accepted. Do not open it again; scan the paper document or ask the sender for a new copy"],
+            UploadProblem.ScanUnavailable => L["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
             _ => L["All files together must be smaller than {0} MB: remove a file or upload a smaller one", caseMb],
         });
     }

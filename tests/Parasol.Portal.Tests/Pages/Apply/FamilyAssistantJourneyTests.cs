@@ -8,7 +8,7 @@ namespace Parasol.Portal.Tests.Pages.Apply;
 
 public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task A_family_goes_from_the_start_page_to_a_receipt_and_then_sees_its_case_on_the_status_page()
