@@ -30,23 +30,38 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var form = await StartAsync("/apply/family-assistant");
         await StepAsync(form, new()
         {
-            ["Answers.Role"] = "Parent", ["Answers.FirstName"] = T(100), ["Answers.LastName"] = T(100), ["Answers.Pesel"] = "90032712341",
+            ["Answers.Role"] = "Parent",
+            ["Answers.FirstName"] = T(100),
+            ["Answers.LastName"] = T(100),
+            ["Answers.Pesel"] = "90032712341",
         });
         await StepAsync(form, new()
         {
-            ["Answers.Street"] = T(200), ["Answers.HouseNumber"] = T(20), ["Answers.FlatNumber"] = T(20), ["Answers.PostalCode"] = "44-230",
-            ["Answers.City"] = T(100), ["Answers.Phone"] = "601 234 567", ["Answers.Email"] = "anna@example.com",
-            ["Answers.PreferredContact"] = "Email", ["Answers.Language"] = "pl",
+            ["Answers.Street"] = T(200),
+            ["Answers.HouseNumber"] = T(20),
+            ["Answers.FlatNumber"] = T(20),
+            ["Answers.PostalCode"] = "44-230",
+            ["Answers.City"] = T(100),
+            ["Answers.Phone"] = "601 234 567",
+            ["Answers.Email"] = "anna@example.com",
+            ["Answers.PreferredContact"] = "Email",
+            ["Answers.Language"] = "pl",
         });
         await StepAsync(form, new()
         {
-            ["Answers.Children[0].FirstName"] = T(100), ["Answers.Children[0].DateOfBirth.Day"] = "14",
-            ["Answers.Children[0].DateOfBirth.Month"] = "9", ["Answers.Children[0].DateOfBirth.Year"] = "2018", ["Answers.OtherMembers"] = T(1000),
+            ["Answers.Children[0].FirstName"] = T(100),
+            ["Answers.Children[0].DateOfBirth.Day"] = "14",
+            ["Answers.Children[0].DateOfBirth.Month"] = "9",
+            ["Answers.Children[0].DateOfBirth.Year"] = "2018",
+            ["Answers.OtherMembers"] = T(1000),
         });
         await StepAsync(form, new()
         {
-            ["Answers.Difficulties"] = T(2000), ["Answers.HelpWanted"] = "School", ["Answers.HelpOther"] = T(1000),
-            ["Answers.EarlierHelp"] = "Yes", ["Answers.EarlierHelpDetails"] = T(1000),
+            ["Answers.Difficulties"] = T(2000),
+            ["Answers.HelpWanted"] = "School",
+            ["Answers.HelpOther"] = T(1000),
+            ["Answers.EarlierHelp"] = "Yes",
+            ["Answers.EarlierHelpDetails"] = T(1000),
         });
 
         await FinishAndCheckEverywhereAsync(form, typed);
@@ -62,20 +77,28 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var form = await StartAsync("/apply/za-zyciem-benefit");
         await StepAsync(form, new()
         {
-            ["Answers.Role"] = "Father", ["Answers.FirstName"] = T(100), ["Answers.LastName"] = T(100),
-            ["Answers.Pesel"] = "90032712341", ["Answers.Email"] = "ojciec@example.com",
+            ["Answers.Role"] = "Father",
+            ["Answers.FirstName"] = T(100),
+            ["Answers.LastName"] = T(100),
+            ["Answers.Pesel"] = "90032712341",
+            ["Answers.Email"] = "ojciec@example.com",
         });
         await StepAsync(form, new()
         {
-            ["Answers.FirstName"] = T(100), ["Answers.LastName"] = T(100),
+            ["Answers.FirstName"] = T(100),
+            ["Answers.LastName"] = T(100),
             ["Answers.DateOfBirth.Day"] = born.Day.ToString(CultureInfo.InvariantCulture),
             ["Answers.DateOfBirth.Month"] = born.Month.ToString(CultureInfo.InvariantCulture),
-            ["Answers.DateOfBirth.Year"] = born.Year.ToString(CultureInfo.InvariantCulture), ["Answers.Specialty"] = "Neonatology",
+            ["Answers.DateOfBirth.Year"] = born.Year.ToString(CultureInfo.InvariantCulture),
+            ["Answers.Specialty"] = "Neonatology",
         });
         await StepAsync(form, new()
         {
-            ["Answers.Method"] = "Post", ["Answers.Street"] = T(200), ["Answers.HouseNumber"] = T(20),
-            ["Answers.PostalCode"] = "44-230", ["Answers.City"] = T(100),
+            ["Answers.Method"] = "Post",
+            ["Answers.Street"] = T(200),
+            ["Answers.HouseNumber"] = T(20),
+            ["Answers.PostalCode"] = "44-230",
+            ["Answers.City"] = T(100),
         });
         await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
         Assert.Empty(form.Errors());
@@ -92,19 +115,31 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var form = await StartAsync("/refer");
         await StepAsync(form, new()
         {
-            ["Answers.Type"] = "School", ["Answers.Name"] = T(300), ["Answers.ContactPerson"] = T(200), ["Answers.ContactRole"] = T(100),
-            ["Answers.Email"] = "pedagog@szkola.example", ["Answers.Phone"] = "",
+            ["Answers.Type"] = "School",
+            ["Answers.Name"] = T(300),
+            ["Answers.ContactPerson"] = T(200),
+            ["Answers.ContactRole"] = T(100),
+            ["Answers.Email"] = "pedagog@szkola.example",
+            ["Answers.Phone"] = "",
         });
         await StepAsync(form, new()
         {
-            ["Answers.ChildFirstName"] = T(100), ["Answers.ChildLastName"] = T(100), ["Answers.SchoolClass"] = T(20),
-            ["Answers.ParentNames"] = T(300), ["Answers.Street"] = T(200), ["Answers.HouseNumber"] = T(20),
-            ["Answers.PostalCode"] = "44-230", ["Answers.City"] = T(100),
+            ["Answers.ChildFirstName"] = T(100),
+            ["Answers.ChildLastName"] = T(100),
+            ["Answers.SchoolClass"] = T(20),
+            ["Answers.ParentNames"] = T(300),
+            ["Answers.Street"] = T(200),
+            ["Answers.HouseNumber"] = T(20),
+            ["Answers.PostalCode"] = "44-230",
+            ["Answers.City"] = T(100),
         });
         await StepAsync(form, new()
         {
-            ["Answers.Observed"] = T(4000), ["Answers.ActionsTaken"] = T(2000), ["Answers.ParentsKnow"] = "Yes",
-            ["Answers.Urgency"] = "Immediate", ["Answers.BlueCard"] = "No",
+            ["Answers.Observed"] = T(4000),
+            ["Answers.ActionsTaken"] = T(2000),
+            ["Answers.ParentsKnow"] = "Yes",
+            ["Answers.Urgency"] = "Immediate",
+            ["Answers.BlueCard"] = "No",
         });
 
         await FinishAndCheckEverywhereAsync(form, typed);
@@ -201,7 +236,9 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/Account/SignIn", UriKind.Relative)));
         var response = await client.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = DemoStaff.Password, ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
+            ["Email"] = email,
+            ["Password"] = DemoStaff.Password,
+            ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
         }));
         Assert.DoesNotContain("/Account/SignIn", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.OrdinalIgnoreCase);
         return client;
