@@ -17,7 +17,7 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         var response = await client.PostAsync(new Uri("/apply/family-assistant", UriKind.Relative), new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await NoStackTraceAsync(response);
+        await NoStackTraceAsync(response, "Nie udało się wysłać strony");
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         var response = await form.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await NoStackTraceAsync(response);
+        await NoStackTraceAsync(response, "Nie udało się wysłać strony");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotFound, look.StatusCode);
         Assert.DoesNotContain("Wójcik", await look.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, stranger.Last!.StatusCode);
-        await NoStackTraceAsync(look);
+        await NoStackTraceAsync(look, "Nie znaleziono strony");
         await using var db = portal.App.Database.CreateDbContext();
         Assert.Contains("\"Anna\"", (await db.JourneyStates.AsNoTracking().SingleAsync(s => s.Id == id)).StateJson, StringComparison.Ordinal);
         await owner.GetAsync($"/apply/family-assistant/{id}/about-you");
@@ -121,9 +121,10 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == id));
     }
 
-    private static async Task NoStackTraceAsync(HttpResponseMessage response)
+    private static async Task NoStackTraceAsync(HttpResponseMessage response, string heading)
     {
         var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(heading, (await Html.ParseAsync(response)).Text("h1"));
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at Parasol.", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at Microsoft.", body, StringComparison.Ordinal);

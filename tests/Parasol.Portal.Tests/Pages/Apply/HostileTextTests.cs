@@ -37,6 +37,7 @@ public sealed class HostileTextTests(PortalFactory portal) : IClassFixture<Porta
         await form.PostAsync(new Dictionary<string, string>(FamilyAssistantAnswers.AboutYou()) { ["Answers.FirstName"] = "Jan\u0000ina" });
 
         Assert.Equal(HttpStatusCode.BadRequest, form.Last!.StatusCode);
+        Assert.Equal("Nie udało się wysłać strony", form.Page.Text("h1"));
         await using var db = portal.App.Database.CreateDbContext();
         Assert.Contains("\"Anna\"", (await db.JourneyStates.AsNoTracking().SingleAsync(s => s.Id == id)).StateJson, StringComparison.Ordinal);
     }
