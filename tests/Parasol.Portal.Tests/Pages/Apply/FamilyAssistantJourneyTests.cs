@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Cases;
 using Parasol.Testing;
@@ -117,12 +118,14 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     [Fact]
     public async Task Answers_survive_a_restart_of_the_app()
     {
-        var form = new FormClient(portal.App.CreateClient());
+        // The same browser (its cookies tie the journey to it) before and after the restart.
+        var cookies = new System.Net.CookieContainer();
+        var form = new FormClient(portal.App.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
         var id = await StartAsync(form);
         await form.PostAsync(FamilyAssistantAnswers.AboutYou());
 
         await using var restarted = new ParasolAppFactory<SharedResource>(portal.App.Database);
-        var again = new FormClient(restarted.CreateClient());
+        var again = new FormClient(restarted.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
         await again.GetAsync($"/apply/family-assistant/{id}/about-you");
 
         Assert.Equal("Anna", again.Value("Answers-FirstName"));
