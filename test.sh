@@ -7,7 +7,7 @@ ROOT=$(pwd)
 source scripts/lib.sh
 
 command -v dotnet >/dev/null || { log "the .NET SDK is required (see global.json)"; exit 1; }
-apt_install postgresql chromium docker-compose
+apt_install postgresql chromium docker-compose clamav-daemon
 command -v npm >/dev/null || apt_install nodejs npm
 MAILDEV_VERSION=3.0.0
 if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then

@@ -29,6 +29,8 @@ var environment = new Dictionary<string, string>
     ["Mail__Port"] = smtp.SmtpPort.ToString(CultureInfo.InvariantCulture),
     ["Mail__Security"] = "None",
     ["Logging__LogLevel__Default"] = "Warning",
+    // Every simulated applicant comes from 127.0.0.1: lift the per-address submit limit for the run.
+    ["Apply__SubmitLimit__PermitLimit"] = "1000000",
 };
 using var backOffice = await StartAppAsync("BackOffice", environment);
 using var portal = await StartAppAsync("Portal", environment);

@@ -39,6 +39,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
 });
 builder.Services.AddParasolStaffSecurity(builder.Configuration);
+builder.Services.AddParasolSignInLimits(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options =>

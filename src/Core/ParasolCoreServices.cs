@@ -35,6 +35,8 @@ public static class ParasolCoreServices
         services.Configure<AttachmentRules>(configuration.GetSection(AttachmentRules.SectionName));
         services.AddScoped<JourneyStore>();
         services.AddScoped<AttachmentUploader>();
+        services.Configure<ClamAvOptions>(configuration.GetSection(ClamAvOptions.SectionName));
+        services.AddScoped<AttachmentScanner>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<CaseCompletion>();

@@ -56,6 +56,10 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
         builder.UseSetting("Attachments:Directory", _attachments);
         // Test hosts enqueue jobs but do not run them unless a test asks for a Hangfire server.
         builder.UseSetting("Jobs:RunServer", "false");
+        // Every test client comes from one address: per-address limits are lifted unless a test sets its own.
+        builder.UseSetting("Apply:SubmitLimit:PermitLimit", "1000000");
+        builder.UseSetting("Staff:SignInLimit:PerAddress:PermitLimit", "1000000");
+        builder.UseSetting("Staff:SignInLimit:PerAccount:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

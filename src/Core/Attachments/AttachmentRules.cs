@@ -8,6 +8,9 @@ public sealed class AttachmentRules
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
     public long MaxCaseBytes { get; set; } = 25 * 1024 * 1024;
 
+    /// <summary>How many files one application may carry.</summary>
+    public int MaxFilesPerCase { get; set; } = 20;
+
     /// <summary>Accepted content types, decided from the file's first bytes: any of pdf, jpeg, png.</summary>
     public List<string> AllowedTypes { get; set; } = ["application/pdf", "image/jpeg", "image/png"];
 }

@@ -11,6 +11,23 @@ public enum UploadProblem
     TooLarge,
     TypeNotAllowed,
     CaseTotalTooLarge,
+
+    /// <summary>Cut short: no end marker (a PDF's %%EOF, a PNG's IEND, a JPEG's end of image).</summary>
+    Damaged,
+
+    /// <summary>Something besides the document: data after its end, or markup a browser would run.</summary>
+    HiddenContent,
+
+    /// <summary>A PDF with JavaScript, a launch action or embedded files.</summary>
+    ActiveContent,
+
+    TooManyFiles,
+
+    /// <summary>The virus scanner found something.</summary>
+    Infected,
+
+    /// <summary>The virus scanner could not be asked; the upload is refused rather than taken unscanned.</summary>
+    ScanUnavailable,
 }
 
 public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem);
@@ -19,7 +36,7 @@ public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem)
 /// Accepts a file for an unfinished journey: the type from its first bytes, the size counted while streaming to the
 /// store under a random key, SHA-256 computed on the way. Files stay with the journey until the submit moves them.
 /// </summary>
-public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore store, TimeProvider time, IOptions<AttachmentRules> rules)
+public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore store, AttachmentScanner scanner, TimeProvider time, IOptions<AttachmentRules> rules)
 {
     public AttachmentRules Rules => rules.Value;
 
@@ -37,8 +54,17 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             return new UploadResult(null, UploadProblem.TypeNotAllowed);
         }
 
+        // A completion's files wait under the case's own id, so the case's stored files count towards its limits too.
+        var already = await db.Attachments.Where(a => a.JourneyId == journeyId || a.CaseId == journeyId)
+            .GroupBy(a => 1).Select(g => new { Count = g.Count(), Bytes = g.Sum(a => a.SizeBytes) }).SingleOrDefaultAsync(cancellationToken);
+        if (already?.Count >= Rules.MaxFilesPerCase)
+        {
+            return new UploadResult(null, UploadProblem.TooManyFiles);
+        }
+
         var key = Guid.NewGuid().ToString("N");
-        using var counting = new CountingHashStream(new PrefixedStream(head.AsMemory(0, headLength), content), Rules.MaxFileBytes);
+        var inspector = new ContentInspector(contentType);
+        using var counting = new CountingHashStream(new PrefixedStream(head.AsMemory(0, headLength), content), Rules.MaxFileBytes, inspector);
         try
         {
             await store.SaveAsync(key, counting, cancellationToken);
@@ -48,12 +74,19 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             return new UploadResult(null, UploadProblem.TooLarge);
         }
 
-        // A completion's files wait under the case's own id, so the case's stored files count towards its limit too.
-        var alreadyAttached = await db.Attachments.Where(a => a.JourneyId == journeyId || a.CaseId == journeyId).SumAsync(a => a.SizeBytes, cancellationToken);
-        if (alreadyAttached + counting.BytesRead > Rules.MaxCaseBytes)
+        var problem = inspector.Verdict();
+        if (problem == UploadProblem.None && (already?.Bytes ?? 0) + counting.BytesRead > Rules.MaxCaseBytes)
         {
-            await store.DeleteAsync(key, cancellationToken);
-            return new UploadResult(null, UploadProblem.CaseTotalTooLarge);
+            problem = UploadProblem.CaseTotalTooLarge;
+        }
+        if (problem == UploadProblem.None)
+        {
+            problem = await scanner.ScanAsync(key, cancellationToken);
+        }
+        if (problem != UploadProblem.None)
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+            return new UploadResult(null, problem);
         }
 
         var attachment = new Attachment

@@ -6,7 +6,7 @@ namespace Parasol.Core.Attachments;
 /// Reads through another stream, hashing and counting as it goes, and fails as soon as more than the limit has passed,
 /// so an oversized upload is refused without ever being held whole.
 /// </summary>
-internal sealed class CountingHashStream(Stream inner, long limit) : Stream
+internal sealed class CountingHashStream(Stream inner, long limit, ContentInspector? inspector = null) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -39,6 +39,7 @@ internal sealed class CountingHashStream(Stream inner, long limit) : Stream
             throw new AttachmentTooLargeException();
         }
         _hash.AppendData(bytes);
+        inspector?.Feed(bytes);
     }
 
     public override bool CanRead => true;

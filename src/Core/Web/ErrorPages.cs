@@ -58,8 +58,10 @@ public abstract class ErrorPageModel : PageModel
     {
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        // A form the server cannot read (e.g. a NUL character) also fails to bind the code: the status is still there.
         var status = failed ? StatusCodes.Status500InternalServerError
             : code is >= 400 and < 600 ? code.Value
+            : reExecuted && Response.StatusCode >= 400 ? Response.StatusCode
             : StatusCodes.Status404NotFound;
         if (!reExecuted || failed)
         {

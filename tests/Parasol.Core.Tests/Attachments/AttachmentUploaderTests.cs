@@ -111,6 +111,69 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
             path => Assert.StartsWith(_directory, Path.GetFullPath(path), StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, byte[], UploadProblem> Impostors => new()
+    {
+        { "an HTML page renamed .png", "<!DOCTYPE html><html><script>alert(1)</script></html>"u8.ToArray(), UploadProblem.TypeNotAllowed },
+        { "an ELF program renamed .pdf", [0x7F, (byte)'E', (byte)'L', (byte)'F', .. new byte[500]], UploadProblem.TypeNotAllowed },
+        { "a PDF opening JavaScript", TestFiles.PdfWithJavaScript(), UploadProblem.ActiveContent },
+        { "a PDF hiding /JavaScript as #xx escapes", TestFiles.PdfWithJavaScript("/J#61va#53cript"), UploadProblem.ActiveContent },
+        { "a PDF launching a program", "%PDF-1.4\n1 0 obj << /OpenAction << /S /Launch /F (cmd.exe) >> >> endobj\n%%EOF\n"u8.ToArray(), UploadProblem.ActiveContent },
+        { "a PDF carrying an embedded file", "%PDF-1.4\n1 0 obj << /Type /EmbeddedFile >> endobj\n%%EOF\n"u8.ToArray(), UploadProblem.ActiveContent },
+        { "a PDF cut short", TestFiles.Pdf(4096)[..3000], UploadProblem.Damaged },
+        { "a PNG cut short", TestFiles.Png(4096)[..3000], UploadProblem.Damaged },
+        { "a JPEG cut short", TestFiles.Jpeg(4096)[..3000], UploadProblem.Damaged },
+        { "a PDF that is also a ZIP (data after %%EOF)", [.. TestFiles.Pdf(), .. "PK\x03\x04"u8, .. new byte[300], .. "PK\x05\x06"u8, .. new byte[18]], UploadProblem.HiddenContent },
+        { "a JPEG with a program appended", [.. TestFiles.Jpeg(), .. TestFiles.WindowsExe(2000)], UploadProblem.HiddenContent },
+        { "a PNG that is also a web page", [.. TestFiles.Png()[..512], .. "<html><body onload=alert(1)>"u8, .. TestFiles.Png()[512..]], UploadProblem.HiddenContent },
+        { "a PDF with a script tag split across reads", [.. TestFiles.Pdf(81920 - 3)[..(81920 - 40)], .. "<SCRIPT>alert(1)</SCRIPT>"u8, .. TestFiles.Pdf(2048)], UploadProblem.HiddenContent },
+    };
+
+    [Theory]
+    [MemberData(nameof(Impostors))]
+    public async Task Impostors_are_refused_and_leave_nothing_behind(string what, byte[] bytes, UploadProblem problem)
+    {
+        var result = await UploadAsync(Guid.NewGuid(), "dokument.png", bytes);
+
+        Assert.True(problem == result.Problem, $"{what}: {result.Problem}");
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(0, await db.Attachments.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_pdf_may_end_with_a_line_break_and_mention_javascript_in_its_text()
+    {
+        var bytes = "%PDF-1.4\n1 0 obj << /Title (JavaScript for beginners) /Subject (JS) >> endobj\n%%EOF\r\n\0\0"u8.ToArray();
+
+        var result = await UploadAsync(Guid.NewGuid(), "ksiazka.pdf", bytes);
+
+        Assert.Equal(UploadProblem.None, result.Problem);
+    }
+
+    [Fact]
+    public async Task A_journey_takes_at_most_20_files()
+    {
+        var journey = Guid.NewGuid();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(UploadProblem.None, (await UploadAsync(journey, $"{i}.pdf", TestFiles.Pdf())).Problem);
+        }
+
+        var extra = await UploadAsync(journey, "21.pdf", TestFiles.Pdf());
+
+        Assert.Equal(UploadProblem.TooManyFiles, extra.Problem);
+        Assert.Equal(20, Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public async Task A_very_long_name_is_shortened_keeping_its_extension()
+    {
+        var result = await UploadAsync(Guid.NewGuid(), new string('ż', 5000) + ".pdf", TestFiles.Pdf());
+
+        Assert.Equal(120, result.Attachment!.FileName.Length);
+        Assert.EndsWith("ż.pdf", result.Attachment.FileName, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_can_be_removed_before_submitting()
     {

@@ -10,7 +10,7 @@ namespace Parasol.EndToEnd.Tests.Apply;
 /// </summary>
 public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture<BothApps>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[4000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[4000], .. "\n%%EOF\n"u8];
 
     public static TheoryData<string, Words> Languages => new()
     {

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Parasol.BackOffice.Security;
 using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInLimits limits, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your e-mail address")]
@@ -32,6 +33,12 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocali
     {
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+        if (!limits.TryAcquire(HttpContext, Email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(Email), localizer["Too many sign-in attempts. Wait {0} minutes and try again.", limits.WindowMinutes]);
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);

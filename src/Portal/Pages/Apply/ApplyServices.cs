@@ -8,9 +8,11 @@ public static class ApplyServices
     public static IServiceCollection AddParasolApply(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ReceiptTickets>();
+        services.AddSingleton<JourneyOwnership>();
         services.AddSingleton<StatusTickets>();
         services.Configure<StatusLookupOptions>(configuration.GetSection(StatusLookupOptions.SectionName));
         services.AddSingleton<StatusLookupLimiter>();
+        SubmitLimiter.Register(services, configuration);
         return services;
     }
 }

@@ -48,6 +48,14 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         {
             return Page();
         }
+        var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
+        if (!limiter.TryAcquire(HttpContext))
+        {
+            // The answers stay saved; the same page, with the reason, can be sent again later.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(Consent), L["Too many applications have been sent from your connection. Your answers are saved: wait {0} minutes and send again.", limiter.WindowMinutes]);
+            return Page();
+        }
         var result = await submitter.SubmitAsync(JourneyId, BuildDraft(State), HttpContext.RequestAborted);
         if (result.Created)
         {

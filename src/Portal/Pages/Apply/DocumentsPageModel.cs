@@ -63,6 +63,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
             await LoadAsync();
             return Page();
         }
+        if (Request.Form.Files.Count > 1)
+        {
+            Error("file", "Upload one file at a time");
+            await LoadAsync();
+            return Page();
+        }
         var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
         await using var content = file.OpenReadStream();
         var result = await uploader.UploadAsync(JourneyId, chosen, file.FileName, content, HttpContext.RequestAborted);

@@ -63,6 +63,12 @@ public abstract class JourneyPageModel<TJourney, TState> : PageModel
                 : Redirect(ReceiptModel.PathFor(submitted.Id));
             return;
         }
+        if (!HttpContext.RequestServices.GetRequiredService<JourneyOwnership>().Owns(Request, JourneyId))
+        {
+            // Another browser's journey: nothing about it, not even that it exists.
+            context.Result = NotFound();
+            return;
+        }
         State = state;
         await next();
     }

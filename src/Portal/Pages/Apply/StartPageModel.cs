@@ -23,6 +23,7 @@ public abstract class StartPageModel<TJourney, TState> : PageModel
     {
         var journey = JourneyPageModel<TJourney, TState>.Journey;
         var id = await store.StartAsync(journey.Name, new TState(), HttpContext.RequestAborted);
+        HttpContext.RequestServices.GetRequiredService<JourneyOwnership>().Claim(HttpContext, id);
         return Redirect(journey.StepPath(id, journey.Steps[0].Slug));
     }
 }

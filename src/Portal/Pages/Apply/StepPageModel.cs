@@ -28,6 +28,7 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
 
     public async Task<IActionResult> OnPostAsync()
     {
+        InputText.Clean(Answers);
         Validate(Answers);
         if (!ModelState.IsValid)
         {

@@ -11,6 +11,12 @@ public static class UploadMessages
         UploadProblem.Empty => l["The selected file is empty"],
         UploadProblem.TooLarge => l["The selected file must be smaller than {0} MB", rules.MaxFileBytes / (1024 * 1024)],
         UploadProblem.TypeNotAllowed => l["The selected file must be a PDF, JPG or PNG"],
+        UploadProblem.Damaged => l["The selected file is damaged or incomplete. Open it to check, save it again and upload the new file"],
+        UploadProblem.HiddenContent => l["The selected file contains something besides the document. Save or scan it again as a PDF, JPG or PNG and upload the new file"],
+        UploadProblem.ActiveContent => l["The selected PDF contains JavaScript, an action or an embedded file, which we cannot accept. Print it to a new PDF or scan it, then upload that"],
+        UploadProblem.TooManyFiles => l["You can add at most {0} files: remove one before adding another", rules.MaxFilesPerCase],
+        UploadProblem.Infected => l["The selected file contains a virus and was not accepted. Do not open it again; scan the paper document or ask the sender for a new copy"],
+        UploadProblem.ScanUnavailable => l["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };
 }

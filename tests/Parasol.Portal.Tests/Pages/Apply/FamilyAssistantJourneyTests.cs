@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Cases;
 using Parasol.Testing;
@@ -8,7 +9,7 @@ namespace Parasol.Portal.Tests.Pages.Apply;
 
 public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task A_family_goes_from_the_start_page_to_a_receipt_and_then_sees_its_case_on_the_status_page()
@@ -117,12 +118,14 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     [Fact]
     public async Task Answers_survive_a_restart_of_the_app()
     {
-        var form = new FormClient(portal.App.CreateClient());
+        // The same browser (its cookies tie the journey to it) before and after the restart.
+        var cookies = new System.Net.CookieContainer();
+        var form = new FormClient(portal.App.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
         var id = await StartAsync(form);
         await form.PostAsync(FamilyAssistantAnswers.AboutYou());
 
         await using var restarted = new ParasolAppFactory<SharedResource>(portal.App.Database);
-        var again = new FormClient(restarted.CreateClient());
+        var again = new FormClient(restarted.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)));
         await again.GetAsync($"/apply/family-assistant/{id}/about-you");
 
         Assert.Equal("Anna", again.Value("Answers-FirstName"));

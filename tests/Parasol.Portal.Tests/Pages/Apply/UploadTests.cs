@@ -6,7 +6,7 @@ namespace Parasol.Portal.Tests.Pages.Apply;
 /// <summary>The attachment rules as a family meets them on the documents step.</summary>
 public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[2000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[2000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task A_windows_executable_renamed_to_pdf_is_refused()

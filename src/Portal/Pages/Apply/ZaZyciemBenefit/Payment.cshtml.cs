@@ -35,7 +35,9 @@ public sealed class PaymentModel : StepPageModel<BenefitJourney, BenefitState, B
             a.Iban = null;
         }
         Require(a.Street, "Answers.Street", "Enter the street");
+        MaxLength(a.Street, 200, "Answers.Street");
         Require(a.HouseNumber, "Answers.HouseNumber", "Enter the house number");
+        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
         if (Require(a.PostalCode, "Answers.PostalCode", "Enter the postal code"))
         {
             if (PostalCode.Normalize(a.PostalCode) is { } code)
@@ -48,5 +50,6 @@ public sealed class PaymentModel : StepPageModel<BenefitJourney, BenefitState, B
             }
         }
         Require(a.City, "Answers.City", "Enter the town or city");
+        MaxLength(a.City, 100, "Answers.City");
     }
 }

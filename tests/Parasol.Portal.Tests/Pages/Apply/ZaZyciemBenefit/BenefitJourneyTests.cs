@@ -8,7 +8,7 @@ namespace Parasol.Portal.Tests.Pages.Apply.ZaZyciemBenefit;
 
 public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500], .. "\n%%EOF\n"u8];
 
     private static Dictionary<string, string> Applicant(string role) => new()
     {

@@ -1,0 +1,64 @@
+using System.Net;
+using Parasol.Core.Seeding;
+using Parasol.Testing;
+
+namespace Parasol.BackOffice.Tests.Pages.Account;
+
+/// <summary>Sign-in attempts limited per account and per address: refused with 429 and a readable reason, even with the right password.</summary>
+public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    [Fact]
+    public async Task Past_the_limit_for_one_account_even_the_right_password_is_refused_and_other_accounts_still_sign_in()
+    {
+        await using var app = Limited(perAccount: 3, perAddress: 100);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, "kancelaria@ops.example", "wrong-password-123")).Status);
+        }
+
+        var (status, page) = await SignInAsync(app, "KANCELARIA@ops.example", DemoStaff.Password);
+        var other = await SignInAsync(app, "dyrektor@ops.example", DemoStaff.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        Assert.Equal("Zbyt wiele prób logowania. Poczekaj 15 min i spróbuj ponownie.", page.Text(".error-summary a[href='#Email']"));
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+        Assert.Equal("Sprawy", other.Page.Text("h1"));
+    }
+
+    [Fact]
+    public async Task One_address_trying_many_accounts_is_refused_in_the_persons_language()
+    {
+        await using var app = Limited(perAccount: 100, perAddress: 4);
+        foreach (var email in new[] { "a@ops.example", "b@ops.example", "c@ops.example", "d@ops.example" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, email, "wrong-password-123")).Status);
+        }
+
+        var (status, page) = await SignInAsync(app, "e@ops.example", "wrong-password-123", "?culture=uk");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        Assert.Equal("Забагато спроб входу. Зачекайте 15 хв і спробуйте ще раз.", page.Text(".error-summary a[href='#Email']"));
+        Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private ParasolAppFactory<SharedResource> Limited(int perAccount, int perAddress)
+    {
+        var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
+        app.Settings["Staff:SignInLimit:PerAccount:PermitLimit"] = perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Staff:SignInLimit:PerAddress:PermitLimit"] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return app;
+    }
+
+    private static async Task<(HttpStatusCode Status, AngleSharp.Html.Dom.IHtmlDocument Page)> SignInAsync(ParasolAppFactory<SharedResource> app, string email, string password, string query = "")
+    {
+        using var client = app.CreateClient();
+        var form = await Html.ParseAsync(await client.GetAsync(new Uri("/Account/SignIn" + query, UriKind.Relative)));
+        var response = await client.PostAsync(new Uri("/Account/SignIn" + query, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = Html.AntiforgeryToken(form),
+        }));
+        return (response.StatusCode, await Html.ParseAsync(response));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Portal.Tests.Pages.Apply;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Security;
+
+/// <summary>Requests the Portal must refuse: each gets a refusal a person can read, never a stack trace.</summary>
+public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_post_without_an_antiforgery_token_is_refused_as_a_bad_request()
+    {
+        using var client = portal.App.CreateClient();
+        await client.GetAsync(new Uri("/apply/family-assistant", UriKind.Relative));
+
+        var response = await client.PostAsync(new Uri("/apply/family-assistant", UriKind.Relative), new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await NoStackTraceAsync(response, "Nie udało się wysłać strony");
+    }
+
+    [Fact]
+    public async Task A_forged_antiforgery_cookie_is_refused_as_a_bad_request()
+    {
+        var form = new FormClient(portal.App.CreateClient(new() { HandleCookies = false }));
+        var page = await form.Http.GetAsync(new Uri("/apply/family-assistant", UriKind.Relative));
+        var token = Html.AntiforgeryToken(await Html.ParseAsync(page));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/apply/family-assistant", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add("Cookie", "parasol-csrf=CfDJ8Forged" + new string('A', 120));
+
+        var response = await form.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await NoStackTraceAsync(response, "Nie udało się wysłać strony");
+    }
+
+    [Fact]
+    public async Task An_expired_journey_sends_the_visitor_to_the_start_with_an_explanation()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        var id = await FamilyAssistantJourneyTests.StartAsync(form);
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            await db.JourneyStates.Where(s => s.Id == id).ExecuteDeleteAsync();
+        }
+
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+
+        Assert.Equal("/apply/family-assistant", form.Location!.AbsolutePath);
+        Assert.Equal("Twoje odpowiedzi nie są już dostępne", form.Page.Text(".notice-title"));
+    }
+
+    [Fact]
+    public async Task Another_applicants_journey_address_is_not_found_and_their_answers_stay_private()
+    {
+        var owner = new FormClient(portal.App.CreateClient());
+        var id = await FamilyAssistantJourneyTests.StartAsync(owner);
+        await owner.PostAsync(FamilyAssistantAnswers.AboutYou());
+        var stranger = new FormClient(portal.App.CreateClient());
+        await stranger.GetAsync("/apply/family-assistant");
+
+        var look = await stranger.Http.GetAsync(new Uri($"/apply/family-assistant/{id}/about-you", UriKind.Relative));
+        var overwrite = await stranger.PostAsync(new Dictionary<string, string>(FamilyAssistantAnswers.AboutYou()) { ["Answers.FirstName"] = "Intruz" }, $"/apply/family-assistant/{id}/about-you");
+
+        Assert.Equal(HttpStatusCode.NotFound, look.StatusCode);
+        Assert.DoesNotContain("Wójcik", await look.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.Last!.StatusCode);
+        await NoStackTraceAsync(look, "Nie znaleziono strony");
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.Contains("\"Anna\"", (await db.JourneyStates.AsNoTracking().SingleAsync(s => s.Id == id)).StateJson, StringComparison.Ordinal);
+        await owner.GetAsync($"/apply/family-assistant/{id}/about-you");
+        Assert.Equal("Anna", owner.Value("Answers-FirstName"));
+    }
+
+    [Fact]
+    public async Task A_thousand_status_look_ups_in_a_minute_from_one_address_are_refused_after_the_tenth()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        var form = new FormClient(app.CreateClient());
+        await form.GetAsync("/status");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            await form.PostAsync([new("CaseNumber", $"OPS.4010.{i}.2026"), new("AccessCode", "AAAA-BBBB-CCCC")], "/status");
+            statuses.Add(form.Last!.StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(990, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal([("#CaseNumber", "Zbyt wiele prób. Odczekaj 15 minut i spróbuj ponownie.")], form.Errors());
+    }
+
+    [Fact]
+    public async Task Submits_past_the_limit_for_one_address_are_refused_with_the_answers_kept()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        app.Settings["Apply:SubmitLimit:PermitLimit"] = "2";
+        app.Settings["Apply:SubmitLimit:WindowMinutes"] = "30";
+        for (var i = 0; i < 2; i++)
+        {
+            var sent = new FormClient(app.CreateClient());
+            await FamilyAssistantJourneyTests.CompleteUpToCheckAsync(sent);
+            await sent.PostAsync([new("Consent", "true")]);
+            Assert.StartsWith("/apply/receipt/", sent.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+        var form = new FormClient(app.CreateClient());
+        var id = await FamilyAssistantJourneyTests.CompleteUpToCheckAsync(form);
+
+        await form.PostAsync([new("Consent", "true")], "?culture=uk");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        Assert.Equal([("#Consent", "З вашого з’єднання надіслано забагато заяв. Ваші відповіді збережено: зачекайте 30 хв і надішліть ще раз.")], form.Errors());
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.True(await db.JourneyStates.AnyAsync(s => s.Id == id));
+        Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == id));
+    }
+
+    private static async Task NoStackTraceAsync(HttpResponseMessage response, string heading)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(heading, (await Html.ParseAsync(response)).Text("h1"));
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Parasol.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Microsoft.", body, StringComparison.Ordinal);
+    }
+}
