@@ -11,6 +11,9 @@ public enum UploadProblem
     TooLarge,
     TypeNotAllowed,
     CaseTotalTooLarge,
+
+    /// <summary>The store could not keep the file (disk full, unwritable, unreachable); nothing was kept.</summary>
+    StoreUnavailable,
 }
 
 public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem);
@@ -47,7 +50,26 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         {
             return new UploadResult(null, UploadProblem.TooLarge);
         }
+        catch (AttachmentStoreUnavailableException)
+        {
+            return new UploadResult(null, UploadProblem.StoreUnavailable);
+        }
 
+        try
+        {
+            return await RecordAsync(journeyId, kind, fileName, contentType, key, counting, cancellationToken);
+        }
+        catch
+        {
+            // The database did not take the file's row (an outage, a cancelled request): no file without its row.
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<UploadResult> RecordAsync(
+        Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, CountingHashStream counting, CancellationToken cancellationToken)
+    {
         var alreadyAttached = await db.Attachments.Where(a => a.JourneyId == journeyId).SumAsync(a => a.SizeBytes, cancellationToken);
         if (alreadyAttached + counting.BytesRead > Rules.MaxCaseBytes)
         {

@@ -102,6 +102,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
             UploadProblem.Empty => L["The selected file is empty"],
             UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
             UploadProblem.TypeNotAllowed => L["The selected file must be a PDF, JPG or PNG"],
+            UploadProblem.StoreUnavailable => L["We could not save your file just now. Your answers are kept: try again in a few minutes"],
             _ => L["All files together must be smaller than {0} MB: remove a file or upload a smaller one", caseMb],
         });
     }
