@@ -5,6 +5,7 @@ using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
+using Parasol.Portal.Outage;
 using Parasol.Portal.Pages.Apply;
 using Parasol.Portal.Preferences;
 
@@ -15,6 +16,7 @@ builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);
 builder.Services.AddParasolApply(builder.Configuration);
+builder.Services.AddParasolOutagePage();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
