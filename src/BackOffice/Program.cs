@@ -14,6 +14,7 @@ using Parasol.Core.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services
@@ -57,6 +58,8 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 });
 
 var app = builder.Build();
+
+app.UseParasolForwardedHeaders();
 
 // `Parasol.BackOffice migrate [--seed-demo]`: the explicit schema step run.sh uses; it never runs on a normal start.
 if (args.Length > 0 && args[0] == "migrate")

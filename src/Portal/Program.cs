@@ -12,6 +12,7 @@ using Parasol.Portal.Preferences;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);
@@ -30,6 +31,8 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 });
 
 var app = builder.Build();
+
+app.UseParasolForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
