@@ -59,8 +59,6 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 var app = builder.Build();
 
-app.UseParasolForwardedHeaders();
-
 // `Parasol.BackOffice migrate [--seed-demo]`: the explicit schema step run.sh uses; it never runs on a normal start.
 if (args.Length > 0 && args[0] == "migrate")
 {
@@ -68,14 +66,16 @@ if (args.Length > 0 && args[0] == "migrate")
     return;
 }
 
+app.UseParasolForwardedHeaders();
+app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
 
 app.UseParasolSecurityHeaders();
 app.UseRequestLocalization();
+app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
