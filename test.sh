@@ -14,6 +14,11 @@ if [ ! -x .tools/maildev/node_modules/.bin/maildev ]; then
     log "installing maildev $MAILDEV_VERSION (the SMTP server the mail tests start)"
     npm install --silent --no-audit --no-fund --prefix .tools/maildev "maildev@$MAILDEV_VERSION" >/dev/null
 fi
+S3RVER_VERSION=3.7.1
+if [ ! -x .tools/s3rver/node_modules/.bin/s3rver ]; then
+    log "installing s3rver $S3RVER_VERSION (the S3-protocol server the attachment store tests start)"
+    npm install --silent --no-audit --no-fund --prefix .tools/s3rver "s3rver@$S3RVER_VERSION" >/dev/null
+fi
 
 log "restoring and building (warnings are errors)"
 dotnet restore Parasol.slnx -v quiet

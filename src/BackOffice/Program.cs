@@ -14,6 +14,7 @@ using Parasol.Core.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services
@@ -66,6 +67,7 @@ if (args.Length > 0 && args[0] == "migrate")
     return;
 }
 
+app.UseParasolForwardedHeaders();
 app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())
 {

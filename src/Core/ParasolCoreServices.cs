@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
@@ -29,7 +30,10 @@ public static class ParasolCoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.Configure<AttachmentStoreOptions>(configuration.GetSection(AttachmentStoreOptions.SectionName));
-        services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        services.TryAddSingleton<IAttachmentStore>(provider =>
+            provider.GetRequiredService<IOptions<AttachmentStoreOptions>>().Value.Store == AttachmentStoreKind.S3
+                ? ActivatorUtilities.CreateInstance<S3AttachmentStore>(provider)
+                : ActivatorUtilities.CreateInstance<FileSystemAttachmentStore>(provider));
         services.AddScoped<CaseNumberAllocator>();
         services.Configure<JourneyOptions>(configuration.GetSection(JourneyOptions.SectionName));
         services.Configure<AttachmentRules>(configuration.GetSection(AttachmentRules.SectionName));

@@ -5,16 +5,19 @@ using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
+using Parasol.Portal.Outage;
 using Parasol.Portal.Pages.Apply;
 using Parasol.Portal.Preferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
+builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);
 builder.Services.AddParasolApply(builder.Configuration);
+builder.Services.AddParasolOutagePage();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -29,6 +32,7 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 var app = builder.Build();
 
+app.UseParasolForwardedHeaders();
 app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())
 {

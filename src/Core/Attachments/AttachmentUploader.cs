@@ -28,6 +28,9 @@ public enum UploadProblem
 
     /// <summary>The virus scanner could not be asked; the upload is refused rather than taken unscanned.</summary>
     ScanUnavailable,
+
+    /// <summary>The store could not keep the file (disk full, unwritable, unreachable); nothing was kept.</summary>
+    StoreUnavailable,
 }
 
 public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem);
@@ -73,6 +76,10 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         {
             return new UploadResult(null, UploadProblem.TooLarge);
         }
+        catch (AttachmentStoreUnavailableException)
+        {
+            return new UploadResult(null, UploadProblem.StoreUnavailable);
+        }
 
         var problem = inspector.Verdict();
         if (problem == UploadProblem.None && (already?.Bytes ?? 0) + counting.BytesRead > Rules.MaxCaseBytes)
@@ -89,6 +96,21 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             return new UploadResult(null, problem);
         }
 
+        try
+        {
+            return await RecordAsync(journeyId, kind, fileName, contentType, key, counting, cancellationToken);
+        }
+        catch
+        {
+            // The database did not take the file's row (an outage, a cancelled request): no file without its row.
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<UploadResult> RecordAsync(
+        Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, CountingHashStream counting, CancellationToken cancellationToken)
+    {
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(),

@@ -10,10 +10,10 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         var path = PathFor(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".part";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await content.CopyToAsync(file, cancellationToken);
@@ -21,9 +21,14 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
             }
             File.Move(temp, path, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temp);
+            throw new AttachmentStoreUnavailableException(e);
+        }
         catch
         {
-            File.Delete(temp);
+            DeleteQuietly(temp);
             throw;
         }
     }
@@ -39,16 +44,29 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        File.Delete(PathFor(key));
+        var path = PathFor(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
         return Task.CompletedTask;
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The directory itself is what failed; there is nothing of ours left to remove.
+        }
     }
 
     private string PathFor(string key)
     {
-        if (key.Length < 8 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            throw new ArgumentException("Attachment keys are opaque identifiers of letters, digits and dashes.", nameof(key));
-        }
+        AttachmentKeys.Checked(key);
         return Path.Combine(_root, key[..2], key[2..4], key);
     }
 }

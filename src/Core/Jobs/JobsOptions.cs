@@ -13,6 +13,12 @@ public sealed class JobsOptions
     /// <summary>LISTEN/NOTIFY, so a job enqueued anywhere starts at once; the enqueuing side must have it on too.</summary>
     public bool LongPolling { get; set; } = true;
 
+    /// <summary>
+    /// A job whose worker died (the process killed, the machine lost) is taken up again by another worker after this;
+    /// a live worker keeps pushing it forward while the job runs, so a slow job is never taken twice.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     public string SweepCron { get; set; } = "* * * * *";
     public string DeadlinesCron { get; set; } = "0 6 * * *";
 

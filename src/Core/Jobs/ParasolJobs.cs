@@ -81,6 +81,8 @@ public static class ParasolJobs
             EnableLongPolling = options.LongPolling,
             // Also the safety net of long polling: a notification missed under load costs a second, not fifteen.
             QueuePollInterval = TimeSpan.FromSeconds(1),
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }

@@ -13,7 +13,7 @@ public sealed partial class ComposeFileTests
     public void The_compose_file_names_the_production_like_services()
     {
         var services = Services();
-        Assert.Equal(["backoffice", "mailpit", "migrate", "portal", "postgres"], services.Children.Keys.Select(k => k.ToString()).Order());
+        Assert.Equal(["backoffice", "mailpit", "migrate", "minio", "minio-bucket", "portal", "postgres"], services.Children.Keys.Select(k => k.ToString()).Order());
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void The_apps_wait_for_the_migration_and_share_the_attachments_volume()
+    public void The_apps_wait_for_the_migration_and_the_bucket_and_keep_attachments_in_minio()
     {
         var services = Services();
         foreach (var app in new[] { "portal", "backoffice" })
@@ -48,10 +48,17 @@ public sealed partial class ComposeFileTests
             var node = (YamlMappingNode)services[app];
             var dependsOn = (YamlMappingNode)node["depends_on"];
             Assert.Equal("service_completed_successfully", ((YamlMappingNode)dependsOn["migrate"])["condition"].ToString());
-            Assert.Contains(((YamlSequenceNode)node["volumes"]).Children, v => v.ToString().StartsWith("attachments:", StringComparison.Ordinal));
-            var environment = (YamlMappingNode)node["environment"];
-            Assert.Contains(environment.Children.Keys, k => k.ToString() == "ConnectionStrings__Default");
+            Assert.Equal("service_completed_successfully", ((YamlMappingNode)dependsOn["minio-bucket"])["condition"].ToString());
+            var environment = ((YamlMappingNode)node["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+            Assert.Contains("ConnectionStrings__Default", environment.Keys);
+            Assert.Equal("S3", environment["Attachments__Store"]);
+            Assert.Equal("http://minio:9000", environment["Attachments__S3__Endpoint"]);
+            // The bucket the apps use is the one the one-shot step creates.
+            var creates = ((YamlSequenceNode)((YamlMappingNode)services["minio-bucket"])["command"]).Children[0].ToString();
+            Assert.EndsWith("/" + environment["Attachments__S3__Bucket"], creates, StringComparison.Ordinal);
         }
+        var minio = (YamlMappingNode)services["minio"];
+        Assert.Contains(((YamlSequenceNode)minio["volumes"]).Children, v => v.ToString() == "attachments:/data");
     }
 
     [Fact]

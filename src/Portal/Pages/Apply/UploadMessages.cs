@@ -16,6 +16,7 @@ public static class UploadMessages
         UploadProblem.ActiveContent => l["The selected PDF contains JavaScript, an action or an embedded file, which we cannot accept. Print it to a new PDF or scan it, then upload that"],
         UploadProblem.TooManyFiles => l["You can add at most {0} files: remove one before adding another", rules.MaxFilesPerCase],
         UploadProblem.Infected => l["The selected file contains a virus and was not accepted. Do not open it again; scan the paper document or ask the sender for a new copy"],
+        UploadProblem.StoreUnavailable => l["We could not save your file just now. Your answers are kept: try again in a few minutes"],
         UploadProblem.ScanUnavailable => l["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };

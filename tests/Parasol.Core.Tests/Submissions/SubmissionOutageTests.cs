@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Parasol.Core.Attachments;
+using Parasol.Core.Cases;
+using Parasol.Core.Data;
+using Parasol.Core.Journeys;
+using Parasol.Core.Outbox;
+using Parasol.Core.Submissions;
+using Parasol.Testing;
+
+namespace Parasol.Core.Tests.Submissions;
+
+/// <summary>PostgreSQL going away in the middle of many submissions: nothing acknowledged is lost, nothing half-stored.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.")]
+public sealed class SubmissionOutageTests : IAsyncLifetime
+{
+    private const int Journeys = 30;
+    private TestDatabase _database = null!;
+    private DatabaseOutage _outage = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _outage = new DatabaseOutage(_database);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _outage.ConnectionString })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddParasolCore(configuration).BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _outage.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Connections_dropped_during_submissions_lose_no_acknowledged_case_and_leave_none_half_stored()
+    {
+        var journeys = new List<Guid>();
+        for (var i = 0; i < Journeys; i++)
+        {
+            journeys.Add(await StartJourneyWithAFileAsync(i));
+        }
+        var acknowledged = new ConcurrentDictionary<Guid, string>();
+        var refused = new ConcurrentBag<Guid>();
+        var unexpected = new ConcurrentBag<Exception>();
+
+        // All at once: they queue on the case-number counter's row lock, so most are inside a transaction when the
+        // connections drop, and some are committing.
+        var submissions = journeys.Select(j => Task.Run(async () =>
+        {
+            try
+            {
+                acknowledged[j] = (await SubmitAsync(j)).Case.Number;
+            }
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+            {
+                refused.Add(j);
+            }
+            catch (Exception e)
+            {
+                unexpected.Add(e);
+            }
+        })).ToList();
+        var all = Task.WhenAll(submissions);
+        for (var outage = 0; outage < 3 && !all.IsCompleted; outage++)
+        {
+            var target = acknowledged.Count + 3;
+            while (acknowledged.Count < target && !all.IsCompleted)
+            {
+                await Task.Delay(5);
+            }
+            _outage.Cut();
+            await Task.Delay(200);
+            _outage.Restore();
+        }
+        await all;
+
+        Assert.Empty(unexpected);
+        Assert.NotEmpty(acknowledged);
+        Assert.NotEmpty(refused);
+        Assert.True(_outage.ConnectionsDropped > 0);
+
+        await using (var db = _database.CreateDbContext())
+        {
+            foreach (var (journey, number) in acknowledged)
+            {
+                var stored = await db.Cases.Include(c => c.People).Include(c => c.Events).Include(c => c.Attachments)
+                    .SingleAsync(c => c.SubmissionKey == journey);
+                Assert.Equal(number, stored.Number);
+                await AssertWholeAsync(db, stored, journey);
+            }
+            foreach (var journey in refused)
+            {
+                // Refused means either not stored at all (the journey goes on) or stored whole (the commit got
+                // through but its answer was lost); never anything in between.
+                var stored = await db.Cases.Include(c => c.People).Include(c => c.Events).Include(c => c.Attachments)
+                    .SingleOrDefaultAsync(c => c.SubmissionKey == journey);
+                if (stored is null)
+                {
+                    Assert.True(await db.JourneyStates.AnyAsync(s => s.Id == journey));
+                    Assert.Equal(1, await db.Attachments.CountAsync(a => a.JourneyId == journey && a.CaseId == null));
+                }
+                else
+                {
+                    await AssertWholeAsync(db, stored, journey);
+                }
+            }
+        }
+
+        // The applicants press "try again": every journey ends as exactly one case, numbered without gaps.
+        foreach (var journey in refused)
+        {
+            await SubmitAsync(journey);
+        }
+        await using (var db = _database.CreateDbContext())
+        {
+            var cases = await db.Cases.Where(c => journeys.Contains(c.SubmissionKey!.Value)).Select(c => c.Number).ToListAsync();
+            Assert.Equal(Journeys, cases.Count);
+            var sequence = cases.Select(n => int.Parse(n.Split('.')[2], CultureInfo.InvariantCulture)).Order().ToList();
+            Assert.Equal(Enumerable.Range(sequence[0], Journeys), sequence);
+            Assert.False(await db.JourneyStates.AnyAsync(s => journeys.Contains(s.Id)));
+        }
+    }
+
+    private static async Task AssertWholeAsync(ParasolDbContext db, Case stored, Guid journey)
+    {
+        Assert.Equal(2, stored.People.Count);
+        Assert.Single(stored.Events, e => e.Kind == CaseEventKind.Received);
+        Assert.Single(stored.Attachments);
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == stored.Id && m.Kind == OutboxKind.RouteCase));
+        Assert.False(await db.JourneyStates.AnyAsync(s => s.Id == journey));
+    }
+
+    private async Task<Guid> StartJourneyWithAFileAsync(int i)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var journey = await scope.ServiceProvider.GetRequiredService<JourneyStore>().StartAsync("family-assistant", new { Step = 5 });
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        db.Attachments.Add(new Attachment
+        {
+            Id = Guid.NewGuid(),
+            JourneyId = journey,
+            Kind = AttachmentKind.Other,
+            FileName = $"opinia-{i}.pdf",
+            ContentType = "application/pdf",
+            SizeBytes = 100,
+            Sha256 = new string('0', 64),
+            StorageKey = Guid.NewGuid().ToString("N"),
+            UploadedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return journey;
+    }
+
+    private async Task<SubmissionResult> SubmitAsync(Guid journey)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CaseSubmitter>().SubmitAsync(journey, new CaseDraft
+        {
+            Type = CaseType.AssistantRequest,
+            FamilyAddress = new Address { Street = "3 Maja", HouseNumber = "36", PostalCode = "44-230", City = "Lipowiec" },
+            ContactEmail = "anna@example.com",
+            People =
+            [
+                new CasePerson { Role = PersonRole.Applicant, FirstName = "Anna", LastName = "Nowak" },
+                new CasePerson { Role = PersonRole.Child, FirstName = "Zosia", LastName = "Nowak", DateOfBirth = new DateOnly(2019, 5, 1) },
+            ],
+        });
+    }
+}
