@@ -91,7 +91,7 @@ public sealed class JourneySweepJobTests : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<AttachmentUploader>()
-            .UploadAsync(key, AttachmentKind.Other, "skan.pdf", new MemoryStream([.. "%PDF-1.4\n"u8, .. new byte[500]]));
+            .UploadAsync(key, AttachmentKind.Other, "skan.pdf", new MemoryStream([.. "%PDF-1.4\n"u8, .. new byte[500], .. "\n%%EOF\n"u8]));
         return result.Attachment!;
     }
 

@@ -51,7 +51,7 @@ public sealed class CaseCompletionTests : IAsyncLifetime
         await using (var scope = _services.CreateAsyncScope())
         {
             var uploader = scope.ServiceProvider.GetRequiredService<AttachmentUploader>();
-            await uploader.UploadAsync(CaseCompletion.UploadKey(c.Id), AttachmentKind.CompletionDocument, "a.pdf", new MemoryStream([.. "%PDF-1.4\n"u8, 1, 2, 3]));
+            await uploader.UploadAsync(CaseCompletion.UploadKey(c.Id), AttachmentKind.CompletionDocument, "a.pdf", new MemoryStream([.. "%PDF-1.4\n"u8, 1, 2, 3, .. "\n%%EOF\n"u8]));
         }
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>

@@ -13,7 +13,7 @@ namespace Parasol.EndToEnd.Tests.Apply;
 /// </summary>
 public sealed class ZaZyciemInBrowserTests(BothApps apps) : IClassFixture<BothApps>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[3000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task A_father_applies_for_the_4000_zl_benefit_in_polish_and_follows_the_case()

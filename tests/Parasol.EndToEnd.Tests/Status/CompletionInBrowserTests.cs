@@ -10,7 +10,7 @@ namespace Parasol.EndToEnd.Tests.Status;
 /// <summary>The office asked for a missing document; the applicant sends it from the status page in real Chromium, with axe on every page.</summary>
 public sealed class CompletionInBrowserTests(BothApps apps) : IClassFixture<BothApps>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[2000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[2000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task The_applicant_sends_the_requested_document_and_the_case_goes_back_to_the_social_worker()

@@ -11,7 +11,7 @@ namespace Parasol.Portal.Tests.Faults;
 /// <summary>The attachment store cannot take a file: the upload is refused with a clear message and nothing is half-kept.</summary>
 public sealed class AttachmentStoreFaultTests : IAsyncLifetime
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[256 * 1024]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[256 * 1024], .. "\n%%EOF\n"u8];
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("parasol-store-fault-");
     private TestDatabase _database = null!;
 

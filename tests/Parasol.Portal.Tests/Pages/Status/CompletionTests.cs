@@ -9,7 +9,7 @@ namespace Parasol.Portal.Tests.Pages.Status;
 /// <summary>The office asked for missing documents (KPA art. 64 § 2); the applicant sends them from the status page.</summary>
 public sealed class CompletionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[3000]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[3000], .. "\n%%EOF\n"u8];
 
     [Fact]
     public async Task The_applicant_sees_the_request_sends_the_documents_and_the_case_returns_to_its_worker_in_one_step()

@@ -7,7 +7,7 @@ namespace Parasol.Portal.Tests.Pages.Apply.ZaZyciemSupport;
 
 public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500]];
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500], .. "\n%%EOF\n"u8];
 
     private static Dictionary<string, string> AboutYou(string role)
     {
