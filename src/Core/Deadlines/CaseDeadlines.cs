@@ -41,6 +41,17 @@ public static class CaseDeadlines
         return KpaCalendar.NextWorkingDayFrom(receivedOn.AddMonths(options.DecisionMonths).AddDays(paused));
     }
 
+    /// <summary>
+    /// The end of monitoring: the configured number of months from the day the case last went into monitoring, or null
+    /// while its timeline does not say when that was.
+    /// </summary>
+    public static DateOnly? MonitoringEnds(IEnumerable<CaseEvent> timeline, DeadlineOptions options)
+    {
+        var started = timeline.Where(e => e.Kind == CaseEventKind.StatusChanged && e.NewStatus == CaseStatus.Monitoring)
+            .Select(e => (DateTimeOffset?)e.OccurredAt).Max();
+        return started is { } at ? DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime).AddMonths(options.MonitoringMonths) : null;
+    }
+
     /// <summary>The day the applicant is reminded of a completion request, or null when that day has already gone.</summary>
     public static DateOnly CompletionReminderOn(DateOnly dueOn, DeadlineOptions options) =>
         dueOn.AddDays(-options.CompletionReminderDays);
