@@ -47,7 +47,7 @@ public sealed class AppProcess : IDisposable
             "/health",
             app);
 
-    public static async Task<AppProcess> StartAsync(string dll, string contentRoot, IReadOnlyDictionary<string, string> environment, string readyPath, string name)
+    public static async Task<AppProcess> StartAsync(string dll, string contentRoot, IReadOnlyDictionary<string, string> environment, string readyPath, string name, params string[] arguments)
     {
         if (!File.Exists(dll))
         {
@@ -61,6 +61,10 @@ public sealed class AppProcess : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"https://127.0.0.1:{port}");
         start.ArgumentList.Add("--contentRoot");
