@@ -1,6 +1,6 @@
 namespace Parasol.Bench.Queue;
 
-/// <summary>Set-based seeding: 100,000 cases spread over types, sources, statuses, districts and two years of receipt.</summary>
+/// <summary>Set-based seeding (one statement per table, generate_series): @cases cases spread over types, sources, statuses, districts and two years of receipt.</summary>
 internal static class SeedSql
 {
     public const string Text = """
