@@ -65,14 +65,15 @@ if (args.Length > 0 && args[0] == "migrate")
     return;
 }
 
+app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
 
 app.UseParasolSecurityHeaders();
 app.UseRequestLocalization();
+app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

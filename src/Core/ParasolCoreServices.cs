@@ -39,6 +39,7 @@ public static class ParasolCoreServices
         services.AddScoped<AttachmentUploader>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseStatusLookup>();
+        services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
         services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.

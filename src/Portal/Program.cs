@@ -29,15 +29,16 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 var app = builder.Build();
 
+app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
 
 app.UseParasolSecurityHeaders();
 app.UseResponseCompression();
 app.UseRequestLocalization();
+app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });

@@ -1,8 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Parasol.Testing;
 
@@ -23,13 +25,28 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
     /// <summary>Service replacements for one test host (e.g. a FakeTimeProvider).</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
-    /// <summary>Starts the app on Kestrel on a free loopback port, for a browser, and returns its base address.</summary>
+    /// <summary>Errors the app logged (with their exceptions), for failure messages: a browser sees only a status code.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
+
+    /// <summary>
+    /// Starts the app on Kestrel on a free port of 127.0.0.1, for a browser, and returns its base address once the app
+    /// answers its health check there. The socket is bound by Kestrel itself (no free-port guess that another process
+    /// could take first), and explicitly on IPv4 loopback, which is the address the browser is given.
+    /// </summary>
     public Uri StartOnRealPort()
     {
-        UseKestrel(0);
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var url = new Uri(address);
+        using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        using var response = client.GetAsync(new Uri("/health", UriKind.Relative)).GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(
+                $"{typeof(TMarker).Assembly.GetName().Name} on {url} answered /health with {(int)response.StatusCode}.\n{ServerErrors}");
+        }
+        return url;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +60,7 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         if (ConfigureTestServices is { } configure)
         {
             builder.ConfigureServices(configure);

@@ -48,7 +48,8 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             return new UploadResult(null, UploadProblem.TooLarge);
         }
 
-        var alreadyAttached = await db.Attachments.Where(a => a.JourneyId == journeyId).SumAsync(a => a.SizeBytes, cancellationToken);
+        // A completion's files wait under the case's own id, so the case's stored files count towards its limit too.
+        var alreadyAttached = await db.Attachments.Where(a => a.JourneyId == journeyId || a.CaseId == journeyId).SumAsync(a => a.SizeBytes, cancellationToken);
         if (alreadyAttached + counting.BytesRead > Rules.MaxCaseBytes)
         {
             await store.DeleteAsync(key, cancellationToken);

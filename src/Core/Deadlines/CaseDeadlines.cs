@@ -52,6 +52,12 @@ public static class CaseDeadlines
         return started is { } at ? DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime).AddMonths(options.MonitoringMonths) : null;
     }
 
+    /// <summary>
+    /// An accessibility request (art. 18 of the digital accessibility act) is answered within 7 days of its receipt
+    /// (art. 19); a later date must be announced and is at most 2 months away.
+    /// </summary>
+    public static DateOnly AccessibilityAnswerDue(DateOnly receivedOn) => receivedOn.AddDays(7);
+
     /// <summary>The day the applicant is reminded of a completion request, or null when that day has already gone.</summary>
     public static DateOnly CompletionReminderOn(DateOnly dueOn, DeadlineOptions options) =>
         dueOn.AddDays(-options.CompletionReminderDays);

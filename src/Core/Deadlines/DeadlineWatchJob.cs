@@ -63,8 +63,10 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
     internal List<(string Text, bool Overdue)> Watch(Case c, DateOnly today, DeadlineOptions o)
     {
         var received = DateOnly.FromDateTime(WarsawTime.ToWarsaw(c.ReceivedAt).DateTime);
-        c.DecisionDueOn = CaseDeadlines.DecisionDue(received, c.Events, o) ?? c.DecisionDueOn;
-        if (BeforeInterview.Contains(c.Status))
+        c.DecisionDueOn = c.Type == CaseType.AccessibilityRequest
+            ? CaseDeadlines.AccessibilityAnswerDue(received)
+            : CaseDeadlines.DecisionDue(received, c.Events, o) ?? c.DecisionDueOn;
+        if (BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
         {
             c.InterviewDueOn = CaseDeadlines.InterviewDue(received, c.IsUrgent, o);
         }
@@ -94,7 +96,7 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
         {
             Check(c.CompletionDueOn, "uzupełnienie braków", "Zaproponuj pozostawienie wniosku bez rozpoznania (KPA art. 64 § 2).");
         }
-        if (BeforeInterview.Contains(c.Status))
+        if (BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
         {
             Check(c.InterviewDueOn, "wywiad środowiskowy");
         }

@@ -15,4 +15,7 @@ public sealed class JobsOptions
 
     public string SweepCron { get; set; } = "* * * * *";
     public string DeadlinesCron { get; set; } = "0 6 * * *";
+
+    /// <summary>Deleting expired journeys and their unsent files: hourly.</summary>
+    public string JourneySweepCron { get; set; } = "23 * * * *";
 }

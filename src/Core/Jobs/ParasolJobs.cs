@@ -1,9 +1,11 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Parasol.Core.Deadlines;
 using Parasol.Core.Mail;
 using Parasol.Core.Outbox;
@@ -32,7 +34,9 @@ public static class ParasolJobs
         services.AddParasolJobsClient(configuration);
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddParasolJobs(configuration);
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            // Hangfire keeps its log provider in a static; see ProcessWideLogProvider.
+            .UseLogProvider(new ProcessWideLogProvider(new AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -64,6 +68,7 @@ public static class ParasolJobs
         services.TryAddScoped<RouteCaseJob>();
         services.TryAddScoped<OutboxSweepJob>();
         services.TryAddScoped<DeadlineWatchJob>();
+        services.TryAddScoped<Journeys.JourneySweepJob>();
         return services;
     }
 

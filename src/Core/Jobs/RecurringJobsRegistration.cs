@@ -14,6 +14,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
         var warsaw = new RecurringJobOptions { TimeZone = WarsawTime.Zone };
         recurring.AddOrUpdate<OutboxSweepJob>("outbox-sweep", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.SweepCron, warsaw);
         recurring.AddOrUpdate<DeadlineWatchJob>("deadlines", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.DeadlinesCron, warsaw);
+        recurring.AddOrUpdate<Journeys.JourneySweepJob>("journey-sweep", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.JourneySweepCron, warsaw);
         return Task.CompletedTask;
     }
 

@@ -21,5 +21,8 @@ public sealed class OfficeProfileService(ParasolDbContext db, IMemoryCache cache
                 ?? throw new InvalidOperationException("The office profile has not been set up; run the seed or the admin set-up.");
         }))!;
 
+    /// <summary>The profile if it is in the cache, without touching the database (for pages shown when it is down).</summary>
+    public OfficeProfile? Cached => cache.TryGetValue(CacheKey, out OfficeProfile? profile) ? profile : null;
+
     public void Invalidate() => cache.Remove(CacheKey);
 }

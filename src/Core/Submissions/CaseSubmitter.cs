@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
+using Parasol.Core.Deadlines;
+using Parasol.Core.Time;
 
 namespace Parasol.Core.Submissions;
 
@@ -88,6 +90,9 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             AccessCodeHash = AccessCode.Hash(accessCode),
             IssuedAccessCode = accessCode,
             SubmissionKey = journeyId,
+            DecisionDueOn = draft.Type == CaseType.AccessibilityRequest
+                ? CaseDeadlines.AccessibilityAnswerDue(DateOnly.FromDateTime(WarsawTime.ToWarsaw(now).DateTime))
+                : null,
         };
         var position = 0;
         foreach (var person in draft.People)

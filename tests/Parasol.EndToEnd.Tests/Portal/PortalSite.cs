@@ -22,6 +22,12 @@ public sealed class PortalSite : IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         App = new ParasolAppFactory<Parasol.Portal.SharedResource>(_database);
         Url = App.StartOnRealPort();
+        using var client = new HttpClient { BaseAddress = Url };
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        if (!home.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The portal's home page answered {(int)home.StatusCode}.\n{App.ServerErrors}");
+        }
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Parasol.Core.Cases;
+using Parasol.Core.Deadlines;
 using Parasol.Core.Journeys;
 using Parasol.Portal.Pages.Apply.FamilyAssistant;
 
@@ -13,7 +14,9 @@ public static class CaseSummaries
     {
         CaseType.AssistantRequest => new FamilyAssistantJourney().Summarize(Read<FamilyAssistantState>(@case), l),
         CaseType.Referral => new Refer.ReferralJourney().Summarize(Read<Refer.ReferralState>(@case), l),
+        CaseType.ZaZyciemSupport => new ZaZyciemSupport.SupportJourney().Summarize(Read<ZaZyciemSupport.SupportState>(@case), l),
         CaseType.OneTimeBenefit => new ZaZyciemBenefit.BenefitJourney().Summarize(Read<ZaZyciemBenefit.BenefitState>(@case), l),
+        CaseType.AccessibilityRequest => Read<AccessibilityRequest.AccessibilityRequestAnswers>(@case).Summarize(l),
         _ => [],
     };
 
@@ -24,7 +27,7 @@ public static class CaseSummaries
     public static DateOnly NextStepBy(Case @case, DateOnly received) => @case.Type switch
     {
         CaseType.OneTimeBenefit => received.AddMonths(1),
-        CaseType.AccessibilityRequest => received.AddDays(7),
+        CaseType.AccessibilityRequest => CaseDeadlines.AccessibilityAnswerDue(received),
         _ when @case.IsUrgent => received.AddDays(2),
         _ => received.AddDays(14),
     };

@@ -31,6 +31,9 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     {
     }
 
+    /// <summary>Rules that need the database, such as a required certificate the applicant may have skipped.</summary>
+    protected virtual Task ValidateAllAsync(TState state) => Task.CompletedTask;
+
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
@@ -40,6 +43,7 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
             Error(nameof(Consent), ConsentMessage);
         }
         ValidateAll(State);
+        await ValidateAllAsync(State);
         if (!ModelState.IsValid)
         {
             return Page();

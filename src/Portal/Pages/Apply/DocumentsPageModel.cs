@@ -38,6 +38,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     /// <summary>The kinds of document without which the journey cannot go on; none when documents are optional.</summary>
     protected virtual IReadOnlyList<AttachmentKind> RequiredKinds => [];
 
+    /// <summary>The kinds still missing from what was uploaded; by default every required kind not yet there.</summary>
+    protected virtual IEnumerable<AttachmentKind> Missing(IReadOnlyList<Attachment> uploaded) =>
+        RequiredKinds.Where(k => uploaded.All(a => a.Kind != k));
+
     [FromQuery(Name = "problem")]
     public UploadProblem Problem { get; set; }
 
@@ -80,7 +84,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     public async Task<IActionResult> OnPostContinueAsync()
     {
         await LoadAsync();
-        foreach (var missing in RequiredKinds.Where(k => Uploaded.All(a => a.Kind != k)))
+        foreach (var missing in Missing(Uploaded))
         {
             ModelState.AddModelError("file", L["Add this document before you continue: {0}", L[$"Kind {missing}"]]);
         }
@@ -93,16 +97,5 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
 
     private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
 
-    private void AddUploadError(UploadProblem problem)
-    {
-        var mb = Rules.MaxFileBytes / (1024 * 1024);
-        var caseMb = Rules.MaxCaseBytes / (1024 * 1024);
-        ModelState.AddModelError("file", problem switch
-        {
-            UploadProblem.Empty => L["The selected file is empty"],
-            UploadProblem.TooLarge => L["The selected file must be smaller than {0} MB", mb],
-            UploadProblem.TypeNotAllowed => L["The selected file must be a PDF, JPG or PNG"],
-            _ => L["All files together must be smaller than {0} MB: remove a file or upload a smaller one", caseMb],
-        });
-    }
+    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L));
 }

@@ -15,6 +15,10 @@ public sealed class CaseModel(CaseStatusLookup lookup, StatusTickets tickets) : 
     public IReadOnlyList<CaseEvent> Requests { get; private set; } = [];
     public DateTimeOffset ReceivedAtWarsaw { get; private set; }
 
+    /// <summary>Back from sending completion documents: say they arrived.</summary>
+    [FromQuery(Name = "sent")]
+    public bool JustSent { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (tickets.Read(Request) is not { } caseId

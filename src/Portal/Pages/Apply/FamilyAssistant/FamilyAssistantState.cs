@@ -9,28 +9,6 @@ public sealed class FamilyAssistantState
     public SituationAnswers Situation { get; set; } = new();
 }
 
-public sealed class AboutYouAnswers
-{
-    public string? Role { get; set; }
-    public string? FirstName { get; set; }
-    public string? LastName { get; set; }
-    public string? Pesel { get; set; }
-    public DateAnswer DateOfBirth { get; set; } = new();
-}
-
-public sealed class ContactAnswers
-{
-    public string? Street { get; set; }
-    public string? HouseNumber { get; set; }
-    public string? FlatNumber { get; set; }
-    public string? PostalCode { get; set; }
-    public string? City { get; set; }
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
-    public string? PreferredContact { get; set; }
-    public string? Language { get; set; }
-}
-
 public sealed class HouseholdAnswers
 {
     public List<ChildAnswers> Children { get; set; } = [];

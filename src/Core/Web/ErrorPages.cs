@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Hosting;
+
+namespace Parasol.Core.Web;
+
+/// <summary>
+/// Friendly error pages: an unhandled exception and any empty 4xx/5xx response are re-executed on the app's
+/// <c>/Error/{code}</c> page, which tells people what happened and what to do, never shows a stack trace, and gives a
+/// reference the office can find in the logs. The page renders without the database, so it still works when that is down.
+/// </summary>
+public static class ErrorPages
+{
+    public const string Path = "/Error";
+
+    /// <summary>Outermost: an exception anywhere below is shown as the 500 page (the developer page in Development).</summary>
+    public static IApplicationBuilder UseParasolExceptionPage(this IApplicationBuilder app, IHostEnvironment environment) =>
+        environment.IsDevelopment() ? app : app.UseExceptionHandler(Path);
+
+    /// <summary>
+    /// After request localization, so the culture chosen for the request (the cookie or <c>?culture=</c>) still holds
+    /// when an empty 4xx/5xx response is re-executed as the error page.
+    /// </summary>
+    public static IApplicationBuilder UseParasolStatusCodePages(this IApplicationBuilder app) =>
+        app.UseStatusCodePagesWithReExecute(Path + "/{0}");
+}
+
+/// <summary>What kind of trouble the visitor met, decided from the status code.</summary>
+public enum ErrorKind
+{
+    BadRequest,
+    Forbidden,
+    NotFound,
+    TooLarge,
+    TooManyRequests,
+    Unavailable,
+    ServerError,
+}
+
+/// <summary>The model behind both apps' error page; each app's page words the <see cref="Kind"/> in its own resources.</summary>
+[IgnoreAntiforgeryToken]
+public abstract class ErrorPageModel : PageModel
+{
+    public ErrorKind Kind { get; private set; }
+
+    /// <summary>Quoted to the office when reporting a problem; matches the request's trace id in the logs.</summary>
+    public string Reference { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var status = failed ? StatusCodes.Status500InternalServerError
+            : code is >= 400 and < 600 ? code.Value
+            : StatusCodes.Status404NotFound;
+        if (!reExecuted || failed)
+        {
+            Response.StatusCode = status;
+        }
+        Kind = status switch
+        {
+            StatusCodes.Status400BadRequest or StatusCodes.Status405MethodNotAllowed or StatusCodes.Status415UnsupportedMediaType => ErrorKind.BadRequest,
+            StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => ErrorKind.Forbidden,
+            StatusCodes.Status404NotFound or StatusCodes.Status410Gone => ErrorKind.NotFound,
+            StatusCodes.Status413PayloadTooLarge => ErrorKind.TooLarge,
+            StatusCodes.Status429TooManyRequests => ErrorKind.TooManyRequests,
+            StatusCodes.Status503ServiceUnavailable => ErrorKind.Unavailable,
+            >= 400 and < 500 => ErrorKind.BadRequest,
+            _ => ErrorKind.ServerError,
+        };
+        Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // Error pages are never cached: the next attempt must reach the server.
+        Response.Headers.CacheControl = "no-store";
+    }
+}

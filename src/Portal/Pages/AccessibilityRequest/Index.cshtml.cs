@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Parasol.Core.Cases;
+using Parasol.Core.Journeys;
+using Parasol.Core.Submissions;
+using Parasol.Core.Validation;
+using Parasol.Portal.Pages.Apply;
+
+namespace Parasol.Portal.Pages.AccessibilityRequest;
+
+/// <summary>
+/// The accessibility request form linked from the accessibility statement: one page, sent as a case of its own type to
+/// the registry, with a receipt. The hidden submission key makes a double click or a repeated POST create one case.
+/// </summary>
+public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public AccessibilityRequestAnswers Answers { get; set; } = new();
+
+    [BindProperty]
+    public Guid SubmissionKey { get; set; }
+
+    public void OnGet() => SubmissionKey = Guid.NewGuid();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Validate(Answers);
+        if (!ModelState.IsValid || SubmissionKey == Guid.Empty)
+        {
+            SubmissionKey = SubmissionKey == Guid.Empty ? Guid.NewGuid() : SubmissionKey;
+            return Page();
+        }
+        var a = Answers;
+        var result = await submitter.SubmitAsync(SubmissionKey, new CaseDraft
+        {
+            Type = CaseType.AccessibilityRequest,
+            Source = CaseSource.Family,
+            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            ContactEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
+            ContactPhone = PolishPhone.Normalize(a.Phone),
+            AnswersJson = JsonSerializer.Serialize(a, JourneyStore.Json),
+            People = [new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim() }],
+        }, HttpContext.RequestAborted);
+        if (result.Created)
+        {
+            tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
+        }
+        return Redirect(ReceiptModel.PathFor(result.Case.Id));
+    }
+
+    private void Validate(AccessibilityRequestAnswers a)
+    {
+        Require(a.FirstName, "Answers.FirstName", "Enter your first name", 100);
+        Require(a.LastName, "Answers.LastName", "Enter your last name", 100);
+        if (!AccessibilityRequestAnswers.ReplyWays.Contains(a.ReplyBy ?? ""))
+        {
+            ModelState.AddModelError("Answers.ReplyBy", l["Select how we should reply"]);
+        }
+        ContactDetails.Validate(a.Phone, a.Email, a.ReplyBy ?? "Letter", "Answers", (field, message) => ModelState.AddModelError(field, l[message]));
+        if (a.ReplyBy == "Letter")
+        {
+            Require(a.PostalAddress, "Answers.PostalAddress", "Enter the address we should write to, as you chose a reply by letter", 300);
+        }
+        Require(a.Page, "Answers.Page", "Tell us which page, document or part of the site it is about", 500);
+        Require(a.Problem, "Answers.Problem", "Tell us what is not accessible to you", 4000);
+        if (a.Alternative?.Length > 1000)
+        {
+            ModelState.AddModelError("Answers.Alternative", l["Use at most {0} characters", 1000]);
+        }
+    }
+
+    private void Require(string? value, string field, string message, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ModelState.AddModelError(field, l[message]);
+        }
+        else if (value.Length > maxLength)
+        {
+            ModelState.AddModelError(field, l["Use at most {0} characters", maxLength]);
+        }
+    }
+}

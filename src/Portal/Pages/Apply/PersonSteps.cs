@@ -1,0 +1,121 @@
+using System.Globalization;
+using Parasol.Core.Localization;
+using Parasol.Core.Time;
+using Parasol.Core.Validation;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>Who is asking: a role from the journey's list, the name, and a PESEL number or, without one, a date of birth.</summary>
+public sealed class AboutYouAnswers
+{
+    public string? Role { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Pesel { get; set; }
+    public DateAnswer DateOfBirth { get; set; } = new();
+}
+
+/// <summary>The family's address, phone and e-mail, how to contact them and in which language.</summary>
+public sealed class ContactAnswers
+{
+    public string? Street { get; set; }
+    public string? HouseNumber { get; set; }
+    public string? FlatNumber { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? PreferredContact { get; set; }
+    public string? Language { get; set; }
+}
+
+/// <summary>The "about you" step the family journeys share; each journey names its own roles.</summary>
+public abstract class AboutYouStepModel<TJourney, TState>(TimeProvider time) : StepPageModel<TJourney, TState, AboutYouAnswers>
+    where TJourney : JourneyDefinition<TState>, new()
+    where TState : class, new()
+{
+    public override string Slug => "about-you";
+
+    public abstract IReadOnlyList<string> Roles { get; }
+
+    protected override void Validate(AboutYouAnswers a)
+    {
+        if (!Roles.Contains(a.Role ?? ""))
+        {
+            Error("Answers.Role", "Select who is asking for help");
+        }
+        if (Require(a.FirstName, "Answers.FirstName", "Enter your first name"))
+        {
+            MaxLength(a.FirstName, 100, "Answers.FirstName");
+        }
+        if (Require(a.LastName, "Answers.LastName", "Enter your last name"))
+        {
+            MaxLength(a.LastName, 100, "Answers.LastName");
+        }
+        var today = WarsawTime.Today(time);
+        if (!string.IsNullOrWhiteSpace(a.Pesel))
+        {
+            a.Pesel = a.Pesel.Trim();
+            if (!Pesel.IsValid(a.Pesel, today))
+            {
+                Error("Answers.Pesel", "Enter a valid PESEL number: 11 digits, as on your ID card");
+            }
+        }
+        else if (a.DateOfBirth.IsEmpty)
+        {
+            Error("Answers.Pesel", "Enter your PESEL number or, if you have none, your date of birth");
+        }
+        else if (a.DateOfBirth.ToDate() is not { } born || born > today)
+        {
+            Error("Answers.DateOfBirth", "Enter your date of birth as a real date in the past, for example 27 3 1990");
+        }
+    }
+}
+
+/// <summary>The "address and contact" step the family journeys share.</summary>
+public abstract class ContactStepModel<TJourney, TState> : StepPageModel<TJourney, TState, ContactAnswers>
+    where TJourney : JourneyDefinition<TState>, new()
+    where TState : class, new()
+{
+    public override string Slug => "contact";
+
+    protected abstract ContactAnswers Get(TState state);
+
+    protected abstract void Set(TState state, ContactAnswers answers);
+
+    protected override ContactAnswers Read(TState state)
+    {
+        var answers = Get(state);
+        answers.Language ??= CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return answers;
+    }
+
+    protected override void Write(TState state, ContactAnswers answers) => Set(state, answers);
+
+    protected override void Validate(ContactAnswers a)
+    {
+        Require(a.Street, "Answers.Street", "Enter the street");
+        MaxLength(a.Street, 200, "Answers.Street");
+        Require(a.HouseNumber, "Answers.HouseNumber", "Enter the house number");
+        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
+        MaxLength(a.FlatNumber, 20, "Answers.FlatNumber");
+        if (Require(a.PostalCode, "Answers.PostalCode", "Enter the postal code"))
+        {
+            if (PostalCode.Normalize(a.PostalCode) is { } code)
+            {
+                a.PostalCode = code;
+            }
+            else
+            {
+                Error("Answers.PostalCode", "Enter the postal code as two digits, a dash and three digits, for example 44-230");
+            }
+        }
+        Require(a.City, "Answers.City", "Enter the town or city");
+        MaxLength(a.City, 100, "Answers.City");
+        ContactDetails.Validate(a.Phone, a.Email, a.PreferredContact, "Answers", Error);
+        if (!ParasolCultures.IsSupported(a.Language))
+        {
+            Error("Answers.Language", "Select the language we should write to you in");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Parasol.Core.Web;
+
+namespace Parasol.Portal.Pages;
+
+public sealed class ErrorModel : ErrorPageModel;

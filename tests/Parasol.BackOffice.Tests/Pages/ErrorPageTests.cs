@@ -1,0 +1,52 @@
+using System.Net;
+using Parasol.Testing;
+
+namespace Parasol.BackOffice.Tests.Pages;
+
+public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
+{
+    [Fact]
+    public async Task A_signed_in_clerk_who_mistypes_an_address_gets_a_404_page_leading_back_to_the_cases()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Nie znaleziono strony", page.Text("h1"));
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+    }
+
+    [Fact]
+    public async Task A_sign_in_posted_without_its_antiforgery_token_gets_a_400_page_not_a_blank_one()
+    {
+        using var client = StaffSession.Anonymous(backOffice.App);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "kancelaria@ops.example" });
+
+        var response = await client.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Nie udało się wysłać strony", page.Text("h1"));
+    }
+
+    [Fact]
+    public async Task When_the_database_goes_down_staff_get_a_friendly_500_page_with_a_reference_and_no_technical_detail()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var app = new ParasolAppFactory<SharedResource>(database);
+        using var client = await StaffSession.SignInAsync(app, "kancelaria@ops.example");
+
+        await database.DisposeAsync();
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Przepraszamy, wystąpił błąd", page.Text("h1"));
+        Assert.Matches("Numer zgłoszenia: [0-9a-f]{32}", page.Text("main"));
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
+    }
+}

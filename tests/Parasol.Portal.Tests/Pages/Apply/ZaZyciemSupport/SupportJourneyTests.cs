@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Attachments;
+using Parasol.Core.Cases;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages.Apply.ZaZyciemSupport;
+
+public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. new byte[1500]];
+
+    private static Dictionary<string, string> AboutYou(string role)
+    {
+        var answers = FamilyAssistantAnswers.AboutYou();
+        answers["Answers.Role"] = role;
+        return answers;
+    }
+
+    [Fact]
+    public async Task A_pregnant_woman_needs_a_document_confirming_the_pregnancy_and_her_request_becomes_a_za_zyciem_support_case()
+    {
+        var form = await StartAsync("Pregnant");
+        Assert.Null(form.Page.QuerySelector("#Answers-ChildFirstName"));
+        await form.PostAsync([new("Answers.DueDate.Day", ""), new("Answers.DueDate.Month", ""), new("Answers.DueDate.Year", ""),
+            new("Answers.Needs", "Potrzebuję pomocy w załatwieniu opieki hospicyjnej.")]);
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Dokument potwierdzający ciążę"), form.Errors());
+
+        await form.UploadAsync("karta-ciazy.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains("Potrzebuję pomocy w załatwieniu opieki hospicyjnej.", form.Page.Text("main"), StringComparison.Ordinal);
+        await form.PostAsync([new("Consent", "true")]);
+
+        Assert.Equal("„Za życiem”: wsparcie asystenta rodziny", form.Page.QuerySelectorAll(".receipt-facts .summary-value")[1].TextContent.Trim());
+        Assert.Null(form.Page.QuerySelector(".notice-title")); // not a KPA application: no signature needed
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Attachments).Include(c => c.People).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(CaseType.ZaZyciemSupport, stored.Type);
+        Assert.StartsWith("OPS.4011.", stored.Number, StringComparison.Ordinal);
+        Assert.Equal(AttachmentKind.PregnancyConfirmation, Assert.Single(stored.Attachments).Kind);
+        Assert.Equal([PersonRole.Applicant], stored.People.Select(p => p.Role));
+        Assert.Equal("44-230", stored.FamilyAddress!.PostalCode);
+    }
+
+    [Fact]
+    public async Task A_parent_tells_us_about_the_child_and_needs_the_diagnosis_certificate()
+    {
+        var form = await StartAsync("Parent");
+
+        await form.PostAsync([new("Answers.ChildFirstName", ""), new("Answers.ChildDateOfBirth.Day", ""), new("Answers.ChildDateOfBirth.Month", ""),
+            new("Answers.ChildDateOfBirth.Year", ""), new("Answers.Needs", "")]);
+        Assert.Equal(["#Answers-ChildDateOfBirth", "#Answers-ChildFirstName", "#Answers-Needs"], form.Errors().Select(e => e.Target).Order());
+
+        await form.PostAsync([new("Answers.ChildFirstName", "Staś"), new("Answers.ChildDateOfBirth.Day", "3"), new("Answers.ChildDateOfBirth.Month", "2"),
+            new("Answers.ChildDateOfBirth.Year", "2025"), new("Answers.Needs", "Rehabilitacja i sprzęt.")]);
+        Assert.Null(form.Page.QuerySelector("input[value=PregnancyConfirmation]"));
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie lekarskie o diagnozie"), form.Errors());
+
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.People).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        var child = Assert.Single(stored.People, p => p.Role == PersonRole.Child);
+        Assert.Equal(("Staś", new DateOnly(2025, 2, 3)), (child.FirstName, child.DateOfBirth!.Value));
+    }
+
+    [Fact]
+    public async Task Skipping_the_documents_step_by_editing_the_address_does_not_send_the_request()
+    {
+        var form = await StartAsync("Parent");
+        await form.PostAsync([new("Answers.ChildFirstName", "Staś"), new("Answers.ChildDateOfBirth.Day", "3"), new("Answers.ChildDateOfBirth.Month", "2"),
+            new("Answers.ChildDateOfBirth.Year", "2025"), new("Answers.Needs", "Rehabilitacja.")]);
+
+        await form.GetAsync(form.Location!.AbsolutePath.Replace("/documents", "/check", StringComparison.Ordinal));
+        await form.PostAsync([new("Consent", "true")]);
+
+        Assert.Contains(("#Consent", "Zanim wyślesz wniosek, dodaj zaświadczenie w kroku z dokumentami"), form.Errors());
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private async Task<FormClient> StartAsync(string role)
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-support");
+        await form.PostAsync([]);
+        await form.PostAsync(AboutYou(role));
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+        Assert.EndsWith("/support", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        return form;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Parasol.Portal.Tests.Pages.Apply;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages;
+
+public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("pl", "Nie znaleziono strony")]
+    [InlineData("en", "Page not found")]
+    [InlineData("uk", "Сторінку не знайдено")]
+    public async Task An_unknown_address_gets_a_404_page_in_the_visitors_language_that_leads_home(string culture, string heading)
+    {
+        using var client = portal.App.CreateClient();
+        var response = await client.GetAsync(new Uri($"/no-such-page?culture={culture}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(heading, page.Text("h1"));
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_gets_a_400_page_that_says_what_to_do()
+    {
+        using var client = portal.App.CreateClient();
+        using var form = new FormUrlEncodedContent([]);
+        var response = await client.PostAsync(new Uri("/apply/family-assistant", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Nie udało się wysłać strony", page.Text("h1"));
+        Assert.Contains("odśwież stronę", page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_database_goes_down_mid_visit_the_visitor_gets_a_friendly_500_page_with_a_reference_and_no_technical_detail()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var app = new ParasolAppFactory<SharedResource>(database);
+        var form = new FormClient(app.CreateClient());
+        await form.GetAsync("/apply/family-assistant");
+
+        // PostgreSQL loses the database between the page and its form being sent.
+        await database.DisposeAsync();
+        await form.PostAsync([]);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, form.Last!.StatusCode);
+        var body = await form.Last.Content.ReadAsStringAsync();
+        Assert.Equal("Przepraszamy, wystąpił błąd po naszej stronie", form.Page.Text("h1"));
+        Assert.Matches("podaj numer zgłoszenia [0-9a-f]{32}", form.Page.Text("main"));
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
+        Assert.Contains("no-store", form.Last.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+    }
+}

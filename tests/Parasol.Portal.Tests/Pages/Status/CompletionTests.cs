@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Attachments;
+using Parasol.Core.Cases;
+using Parasol.Portal.Tests.Pages.Apply;
+using Parasol.Testing;
+
+namespace Parasol.Portal.Tests.Pages.Status;
+
+/// <summary>The office asked for missing documents (KPA art. 64 § 2); the applicant sends them from the status page.</summary>
+public sealed class CompletionTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[3000]];
+
+    [Fact]
+    public async Task The_applicant_sees_the_request_sends_the_documents_and_the_case_returns_to_its_worker_in_one_step()
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: true);
+
+        Assert.Equal("Prosimy o zaświadczenie ze szkoły.", form.Page.Text(".completion-text"));
+        Assert.Contains("16 marca 2026", form.Page.Text(".completion-request"), StringComparison.Ordinal);
+        await form.GetAsync("/status/documents");
+        await form.UploadAsync("program.pdf", [.. "MZ\x90\0"u8, .. new byte[100]], "/status/documents?handler=Upload");
+        Assert.Contains(("#file", "Wybrany plik musi być w formacie PDF, JPG lub PNG"), form.Errors());
+        await form.UploadAsync("../zaswiadczenie.pdf", Pdf, "/status/documents?handler=Upload");
+        Assert.Equal(["zaswiadczenie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+
+        await form.PostAsync([], "/status/documents?handler=Send");
+
+        Assert.Equal("/status/case", form.Location!.AbsolutePath);
+        Assert.Equal("Dziękujemy: otrzymaliśmy Twoje dokumenty", form.Page.Text(".notice-title"));
+        Assert.Equal("U pracownika socjalnego", form.Page.Text(".status-stage"));
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Attachments).Include(c => c.Events).SingleAsync(c => c.Id == id);
+        Assert.Equal(CaseStatus.WithSocialWorker, stored.Status);
+        Assert.Null(stored.CompletionDueOn);
+        var file = Assert.Single(stored.Attachments);
+        Assert.Equal((AttachmentKind.CompletionDocument, "zaswiadczenie.pdf", (Guid?)null), (file.Kind, file.FileName, file.JourneyId));
+        Assert.Contains(stored.Events, e => e.Kind == CaseEventKind.CompletionReceived && !e.IsInternal);
+        Assert.Contains(stored.Events, e => e.Kind == CaseEventKind.StatusChanged && e.NewStatus == CaseStatus.WithSocialWorker);
+
+        await form.GetAsync("/status/documents"); // nothing asked any more: back to the case
+        Assert.Equal("/status/case", form.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Sending_without_a_document_changes_nothing_and_a_case_without_a_worker_goes_back_to_the_registry()
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: false);
+        await form.GetAsync("/status/documents");
+
+        await form.PostAsync([], "/status/documents?handler=Send");
+
+        Assert.Contains(("#file", "Zanim wyślesz, dodaj co najmniej jeden dokument"), form.Errors());
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            Assert.Equal(CaseStatus.CompletionRequested, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
+        }
+
+        await form.UploadAsync("skan.pdf", Pdf, "/status/documents?handler=Upload");
+        await form.PostAsync([], "/status/documents?handler=Send");
+
+        await using var after = portal.App.Database.CreateDbContext();
+        Assert.Equal(CaseStatus.Received, (await after.Cases.SingleAsync(c => c.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task Without_the_status_ticket_the_documents_page_leads_to_the_sign_in()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+
+        await form.GetAsync("/status/documents");
+
+        Assert.Equal("/status", form.Location!.AbsolutePath);
+    }
+
+    private async Task<(Guid Id, FormClient Form)> SignedInWithRequestAsync(bool withWorker)
+    {
+        var applicant = new FormClient(portal.App.CreateClient());
+        await FamilyAssistantJourneyTests.CompleteUpToCheckAsync(applicant);
+        await applicant.PostAsync([new("Consent", "true")]);
+        var (number, code) = (applicant.Page.Text(".case-number"), applicant.Page.Text(".access-code"));
+
+        Guid id;
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            var c = await db.Cases.SingleAsync(x => x.Number == number);
+            id = c.Id;
+            c.SocialWorkerId = withWorker ? await db.Users.Where(u => u.Email == "a.kowalska@ops.example").Select(u => (Guid?)u.Id).SingleAsync() : null;
+            c.Status = CaseStatus.CompletionRequested;
+            c.CompletionDueOn = new DateOnly(2026, 3, 16);
+            c.Events.Add(new CaseEvent { OccurredAt = DateTimeOffset.UtcNow, Kind = CaseEventKind.CompletionRequested, Text = "Prosimy o zaświadczenie ze szkoły.", IsInternal = false });
+            await db.SaveChangesAsync();
+        }
+
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/status");
+        await form.PostAsync([new("CaseNumber", number), new("AccessCode", code)]);
+        Assert.Equal("/status/case", form.Location!.AbsolutePath);
+        return (id, form);
+    }
+}
