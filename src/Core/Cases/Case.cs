@@ -62,6 +62,9 @@ public sealed class Case
     public DateOnly? InterviewDueOn { get; set; }
     public DateOnly? CompletionDueOn { get; set; }
 
+    /// <summary>While the case is in monitoring: when monitoring ends (set by the daily deadline job).</summary>
+    public DateOnly? MonitoringEndsOn { get; set; }
+
     public Guid? MergedIntoCaseId { get; set; }
 
     public uint Version { get; set; }

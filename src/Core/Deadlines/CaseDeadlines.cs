@@ -42,6 +42,17 @@ public static class CaseDeadlines
     }
 
     /// <summary>
+    /// The end of monitoring: the configured number of months from the day the case last went into monitoring, or null
+    /// while its timeline does not say when that was.
+    /// </summary>
+    public static DateOnly? MonitoringEnds(IEnumerable<CaseEvent> timeline, DeadlineOptions options)
+    {
+        var started = timeline.Where(e => e.Kind == CaseEventKind.StatusChanged && e.NewStatus == CaseStatus.Monitoring)
+            .Select(e => (DateTimeOffset?)e.OccurredAt).Max();
+        return started is { } at ? DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime).AddMonths(options.MonitoringMonths) : null;
+    }
+
+    /// <summary>
     /// An accessibility request (art. 18 of the digital accessibility act) is answered within 7 days of its receipt
     /// (art. 19); a later date must be announced and is at most 2 months away.
     /// </summary>

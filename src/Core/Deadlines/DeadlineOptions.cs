@@ -12,6 +12,12 @@ public sealed class DeadlineOptions
     public int UrgentInterviewWorkingDays { get; set; } = 2;
     public int PeriodicAssessmentMonths { get; set; } = 6;
 
+    /// <summary>
+    /// How long an assistant monitors a family after the work ends (no statutory length; offices commonly keep in touch
+    /// for about half a year). When it runs out, the worker is told so that the case can be closed.
+    /// </summary>
+    public int MonitoringMonths { get; set; } = 6;
+
     /// <summary>Days before the completion deadline when the applicant is reminded.</summary>
     public int CompletionReminderDays { get; set; } = 2;
 

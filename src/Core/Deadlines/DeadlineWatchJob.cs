@@ -71,6 +71,8 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
             c.InterviewDueOn = CaseDeadlines.InterviewDue(received, c.IsUrgent, o);
         }
 
+        c.MonitoringEndsOn = c.Status == CaseStatus.Monitoring ? CaseDeadlines.MonitoringEnds(c.Events, o) : null;
+
         var found = new List<(string, bool)>();
         void Check(DateOnly? due, string what, string? proposal = null)
         {
@@ -105,6 +107,10 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
         if (c.Status == CaseStatus.WorkWithFamily)
         {
             Check(NextAssessment(c, today, o), "okresowa ocena sytuacji rodziny");
+        }
+        if (c.Status == CaseStatus.Monitoring)
+        {
+            Check(c.MonitoringEndsOn, "koniec monitorowania rodziny", "Zaproponuj zamknięcie sprawy.");
         }
         return found;
     }

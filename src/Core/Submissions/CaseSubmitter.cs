@@ -32,7 +32,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var @case = await BuildAsync(journeyId, draft, cancellationToken);
+                var @case = Build(journeyId, draft);
                 db.Cases.Add(@case);
 
                 var attachments = await db.Attachments.Where(a => a.JourneyId == journeyId && a.CaseId == null).ToListAsync(cancellationToken);
@@ -43,6 +43,9 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
                 }
                 await db.JourneyStates.Where(s => s.Id == journeyId).ExecuteDeleteAsync(cancellationToken);
 
+                // The number last: taking it locks the counter row until the commit, so every other submit of the same
+                // type waits that long (bench/submit).
+                @case.Number = await numbers.AllocateAsync(draft.Type, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 @case.Attachments = attachments;
@@ -64,14 +67,13 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             .Include(c => c.Attachments)
             .SingleOrDefaultAsync(c => c.SubmissionKey == submissionKey, cancellationToken);
 
-    private async Task<Case> BuildAsync(Guid journeyId, CaseDraft draft, CancellationToken cancellationToken)
+    private Case Build(Guid journeyId, CaseDraft draft)
     {
         var now = time.GetUtcNow();
         var accessCode = AccessCode.Generate();
         var @case = new Case
         {
             Id = Guid.NewGuid(),
-            Number = await numbers.AllocateAsync(draft.Type, cancellationToken),
             Type = draft.Type,
             Source = draft.Source,
             Status = CaseStatus.Received,

@@ -99,9 +99,90 @@ public sealed class DeadlineWatchJobTests : IAsyncLifetime
         }
     }
 
-    private async Task RunAsync()
+    [Fact]
+    public async Task The_end_of_monitoring_is_set_six_months_on_announced_to_the_assistant_and_then_proposed_once_never_acted_on()
     {
-        await using var scope = _services.CreateAsyncScope();
+        var assistant = await UserIdAsync("k.lewandowska@ops.example");
+        var c = await MonitoredCaseAsync(assistant, monitoringFrom: new DateOnly(2025, 9, 10));
+
+        await RunAsync(); // Monday 9 March 2026: ends Thursday 10 March, within the three "approaching" days
+
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.Equal(new DateOnly(2026, 3, 10), (await db.Cases.SingleAsync(x => x.Id == c.Id)).MonitoringEndsOn);
+            var summary = await db.OutboxMessages.SingleAsync(m => m.Template == MailTemplate.StaffDailySummary && m.RecipientStaffId == assistant);
+            Assert.Contains($"{c.Number}: zbliża się termin: koniec monitorowania rodziny (2026-03-10).", summary.Payload);
+            Assert.False(await db.CaseEvents.AnyAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.DeadlineFlagged));
+        }
+
+        _time.Advance(TimeSpan.FromDays(2));
+        await RunAsync();
+        _time.Advance(TimeSpan.FromDays(1));
+        await RunAsync();
+
+        await using (var db = _database.CreateDbContext())
+        {
+            var stored = await db.Cases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+            Assert.Equal(CaseStatus.Monitoring, stored.Status);
+            var flag = Assert.Single(stored.Events, e => e.Kind == CaseEventKind.DeadlineFlagged);
+            Assert.Equal("minął termin: koniec monitorowania rodziny (2026-03-10). Zaproponuj zamknięcie sprawy.", flag.Text);
+            var latest = await db.OutboxMessages.Where(m => m.Template == MailTemplate.StaffDailySummary && m.RecipientStaffId == assistant)
+                .OrderByDescending(m => m.CreatedAt).FirstAsync();
+            Assert.Contains($"{c.Number}: minął termin: koniec monitorowania rodziny", latest.Payload);
+        }
+    }
+
+    [Fact]
+    public async Task An_office_sets_its_own_monitoring_length_and_the_date_goes_once_the_case_leaves_monitoring()
+    {
+        await using var services = _database.CreateServices(s =>
+        {
+            s.AddParasolJobs(new ConfigurationBuilder().Build());
+            s.Configure<DeadlineOptions>(o => o.MonitoringMonths = 3);
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
+        });
+        var c = await MonitoredCaseAsync(await UserIdAsync("p.wojcik@ops.example"), monitoringFrom: new DateOnly(2026, 1, 20));
+
+        await RunAsync(services);
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.Equal(new DateOnly(2026, 4, 20), (await db.Cases.SingleAsync(x => x.Id == c.Id)).MonitoringEndsOn);
+            var closed = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            closed.Status = CaseStatus.WorkWithFamily;
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync(services);
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.Null((await db.Cases.SingleAsync(x => x.Id == c.Id)).MonitoringEndsOn);
+        }
+    }
+
+    private async Task<Case> MonitoredCaseAsync(Guid assistant, DateOnly monitoringFrom)
+    {
+        var c = await TestCases.SubmitAsync(_services, x =>
+        {
+            x.ReceivedAt = WarsawTime.ToUtc(new DateOnly(2025, 3, 3), new TimeOnly(10, 0));
+            x.Status = CaseStatus.Monitoring;
+            x.FamilyAssistantId = assistant;
+        }, _time);
+        await using var db = _database.CreateDbContext();
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = c.Id,
+            OccurredAt = WarsawTime.ToUtc(monitoringFrom, new TimeOnly(14, 30)),
+            Kind = CaseEventKind.StatusChanged,
+            NewStatus = CaseStatus.Monitoring,
+            Text = "Zakończono pracę z rodziną; monitorowanie.",
+        });
+        await db.SaveChangesAsync();
+        return c;
+    }
+
+    private async Task RunAsync(IServiceProvider? services = null)
+    {
+        await using var scope = (services ?? _services).CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DeadlineWatchJob>().ExecuteAsync(CancellationToken.None);
     }
 

@@ -395,6 +395,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_case_id");
 
+                    b.Property<DateOnly?>("MonitoringEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("monitoring_ends_on");
+
                     b.Property<bool>("NeedsSignature")
                         .HasColumnType("boolean")
                         .HasColumnName("needs_signature");

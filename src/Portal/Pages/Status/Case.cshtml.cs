@@ -33,6 +33,7 @@ public sealed class CaseModel(CaseStatusLookup lookup, StatusTickets tickets) : 
             CaseStatus.CompletionRequested => found.CompletionDueOn,
             CaseStatus.Received or CaseStatus.WithSocialWorker => found.InterviewDueOn ?? CaseSummaries.NextStepBy(found, DateOnly.FromDateTime(ReceivedAtWarsaw.DateTime)),
             CaseStatus.InterviewPlanned => found.InterviewDueOn,
+            CaseStatus.Monitoring => found.MonitoringEndsOn,
             _ when found.Status.IsOpen() => found.DecisionDueOn,
             _ => null,
         };

@@ -1,6 +1,6 @@
 namespace Parasol.Bench.Queue;
 
-/// <summary>Set-based seeding: 100,000 cases spread over types, sources, statuses, districts and two years of receipt.</summary>
+/// <summary>Set-based seeding (one statement per table, generate_series): @cases cases spread over types, sources, statuses, districts and two years of receipt.</summary>
 internal static class SeedSql
 {
     public const string Text = """
@@ -22,7 +22,7 @@ internal static class SeedSql
                    (ARRAY[1,1,1,2,2,3,4,5,6,7])[1 + (i * 7) % 10] AS source,
                    (ARRAY[1,2,2,3,4,5,6,9,9,9,10,11,11,11,11,12,13,14,7,8])[1 + (i * 13) % 20] AS status,
                    (i % 19 = 0) AS urgent,
-                   now() - make_interval(mins => (i * 7919) % (730 * 24 * 60)) AS received_at
+                   now() - make_interval(mins => ((i::bigint * 7919) % (730 * 24 * 60))::int) AS received_at
             FROM generate_series(1, @cases) AS i)
         INSERT INTO cases (id, number, type, source, status, is_urgent, received_at, language, blue_card, needs_signature, answers_json,
                            district_id, social_worker_id, decision_due_on, interview_due_on, completion_due_on)

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Parasol.Testing;
+
+namespace Parasol.Bench;
+
+/// <summary>
+/// One applicant's browser: its own cookies (kept by hand, so the Portal's Secure cookies of the Production
+/// environment work over loopback HTTP), redirects followed, forms posted with the page's antiforgery token.
+/// Many clients share one connection pool.
+/// </summary>
+public sealed class JourneyClient(HttpClient http)
+{
+    private static readonly HtmlParser Parser = new();
+
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    public Uri Location { get; private set; } = http.BaseAddress!;
+
+    public IHtmlDocument Page { get; private set; } = null!;
+
+    /// <summary>A pool that neither keeps cookies nor follows redirects: every journey does both itself.</summary>
+    public static HttpClient CreateSharedHttp(Uri portal) =>
+        new(Handler())
+        {
+            BaseAddress = portal,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+
+    private static SocketsHttpHandler Handler()
+    {
+        var handler = AppProcess.CreateHandler();
+        handler.UseCookies = false;
+        handler.AllowAutoRedirect = false;
+        handler.MaxConnectionsPerServer = 1024;
+        return handler;
+    }
+
+    public Task GetAsync(string path) => SendAsync(HttpMethod.Get, new Uri(Location, path), null);
+
+    public Task PostAsync(IEnumerable<KeyValuePair<string, string>> fields, string? action = null) =>
+        SendAsync(HttpMethod.Post, action is null ? Location : new Uri(Location, action),
+            new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", Html.AntiforgeryToken(Page))]));
+
+    public Task UploadAsync(string fileName, byte[] bytes, string action)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(Page)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", fileName);
+        return SendAsync(HttpMethod.Post, new Uri(Location, action), content);
+    }
+
+    public string Text(string selector) => Page.Text(selector);
+
+    private async Task SendAsync(HttpMethod method, Uri target, HttpContent? content)
+    {
+        for (var redirects = 0; redirects < 10; redirects++)
+        {
+            using var request = new HttpRequestMessage(method, target) { Content = content };
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+            using var response = await http.SendAsync(request);
+            KeepCookies(response);
+            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found or HttpStatusCode.MovedPermanently)
+            {
+                target = new Uri(target, response.Headers.Location!);
+                method = HttpMethod.Get;
+                content = null;
+                continue;
+            }
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"{(int)response.StatusCode} from {target.AbsolutePath}", null, response.StatusCode);
+            }
+            Location = target;
+            Page = await Parser.ParseDocumentAsync(body);
+            return;
+        }
+        throw new InvalidOperationException("Too many redirects.");
+    }
+
+    private void KeepCookies(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var headers))
+        {
+            return;
+        }
+        foreach (var header in headers)
+        {
+            var pair = header.Split(';', 2)[0];
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = pair[..equals].Trim();
+            var value = pair[(equals + 1)..].Trim();
+            var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
+            if (value.Length == 0 || expired)
+            {
+                _cookies.Remove(name);
+            }
+            else
+            {
+                _cookies[name] = value;
+            }
+        }
+    }
+}
+
+/// <summary>What one family's finished application gave back.</summary>
+public sealed record Submission(string CaseNumber, DateTimeOffset SubmittedAt, double SubmitMilliseconds, double JourneyMilliseconds);
+
+/// <summary>A family asking for a family assistant, every step as a browser sends it (answers as in the Portal's tests).</summary>
+public static class FamilyAssistantJourney
+{
+    /// <summary>A file that passes the Portal's checks for a PDF, of about the size asked for.</summary>
+    public static byte[] Pdf(int bytes)
+    {
+        var content = new byte[bytes];
+        "%PDF-1.7\n"u8.CopyTo(content);
+        content.AsSpan(9, bytes - 16).Fill((byte)' ');
+        "\n%%EOF\n"u8.CopyTo(content.AsSpan(bytes - 7));
+        return content;
+    }
+
+    public static async Task<Submission> CompleteAsync(HttpClient http, byte[]? pdf = null)
+    {
+        var journey = Stopwatch.StartNew();
+        var form = new JourneyClient(http);
+        await form.GetAsync("/apply/family-assistant");
+        await form.PostAsync([]);
+        await form.PostAsync(new Dictionary<string, string>
+        {
+            ["Answers.Role"] = "Parent",
+            ["Answers.FirstName"] = "Anna",
+            ["Answers.LastName"] = "Wójcik",
+            ["Answers.Pesel"] = "90032712341",
+        });
+        await form.PostAsync(new Dictionary<string, string>
+        {
+            ["Answers.Street"] = "3 Maja",
+            ["Answers.HouseNumber"] = "36",
+            ["Answers.FlatNumber"] = "4",
+            ["Answers.PostalCode"] = "44230",
+            ["Answers.City"] = "Lipowiec",
+            ["Answers.Phone"] = "601 234 567",
+            ["Answers.Email"] = "anna.wojcik@example.com",
+            ["Answers.PreferredContact"] = "Email",
+            ["Answers.Language"] = "pl",
+        });
+        await form.PostAsync(new Dictionary<string, string>
+        {
+            ["Answers.Children[0].FirstName"] = "Zosia",
+            ["Answers.Children[0].DateOfBirth.Day"] = "14",
+            ["Answers.Children[0].DateOfBirth.Month"] = "9",
+            ["Answers.Children[0].DateOfBirth.Year"] = "2018",
+            ["Answers.OtherMembers"] = "",
+        });
+        await form.PostAsync(
+        [
+            new("Answers.Difficulties", "Trudno nam ogarnąć dom i szkołę."),
+            new("Answers.HelpWanted", "Upbringing"),
+            new("Answers.HelpWanted", "School"),
+            new("Answers.HelpOther", ""),
+            new("Answers.EarlierHelp", "No"),
+            new("Answers.EarlierHelpDetails", ""),
+        ]);
+        if (!form.Location.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The journey stopped at {form.Location.AbsolutePath}: an answer was refused.");
+        }
+        if (pdf is not null)
+        {
+            await form.UploadAsync("opinia ze szkoły.pdf", pdf, "?handler=Upload");
+            if (form.Page.QuerySelector(".file-list")?.TextContent.Contains("opinia ze szkoły.pdf", StringComparison.Ordinal) != true)
+            {
+                throw new InvalidOperationException("The upload was refused.");
+            }
+        }
+        await form.PostAsync([], "?handler=Continue");
+
+        var submittedAt = DateTimeOffset.UtcNow;
+        var submit = Stopwatch.StartNew();
+        await form.PostAsync([new("Consent", "true")]);
+        submit.Stop();
+        if (!form.Location.AbsolutePath.StartsWith("/apply/receipt/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The submit ended at {form.Location.AbsolutePath}, not at a receipt.");
+        }
+        return new Submission(form.Text(".case-number"), submittedAt, submit.Elapsed.TotalMilliseconds, journey.Elapsed.TotalMilliseconds);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Bench;
+using Parasol.Core.Outbox;
+using Parasol.Testing;
+
+// 50 applicants at once, each completing the whole family-assistant journey over HTTP with a 2 MB PDF (several journeys
+// each, one after another), against the Portal process, with the BackOffice routing the cases and maildev taking the
+// e-mails. Prints submissions/s, the final submit's p50/p95, the Portal's peak resident memory and the count check.
+var applicants = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
+var journeysEach = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+var pdf = FamilyAssistantJourney.Pdf(2 * 1024 * 1024);
+var pdfHash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+
+await using var database = await TestDatabase.CreateAsync();
+await using var smtp = await Maildev.StartAsync();
+var attachments = Directory.CreateTempSubdirectory("parasol-bench-attachments-");
+var environment = new Dictionary<string, string>
+{
+    ["ConnectionStrings__Default"] = database.ConnectionString,
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["Mail__Host"] = "127.0.0.1",
+    ["Mail__Port"] = smtp.SmtpPort.ToString(CultureInfo.InvariantCulture),
+    ["Mail__Security"] = "None",
+    ["Attachments__Directory"] = attachments.FullName,
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error",
+    ["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error",
+    ["Logging__Console__FormatterName"] = "simple",
+    // Every simulated applicant comes from 127.0.0.1: lift the per-address submit limit for the run.
+    ["Apply__SubmitLimit__PermitLimit"] = "1000000",
+};
+using var backOffice = await AppProcess.StartParasolAsync("BackOffice", environment);
+using var portal = await AppProcess.StartParasolAsync("Portal", environment);
+using var http = JourneyClient.CreateSharedHttp(portal.Address);
+
+await FamilyAssistantJourney.CompleteAsync(http, pdf); // warm-up: JIT, connections
+int casesBefore;
+await using (var db = database.CreateDbContext())
+{
+    casesBefore = await db.Cases.CountAsync();
+}
+
+var acknowledged = new List<Submission>();
+var failures = new List<string>();
+var wall = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, applicants).Select(async _ =>
+{
+    for (var j = 0; j < journeysEach; j++)
+    {
+        try
+        {
+            var submission = await FamilyAssistantJourney.CompleteAsync(http, pdf);
+            lock (acknowledged)
+            {
+                acknowledged.Add(submission);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            lock (failures)
+            {
+                failures.Add(e.Message);
+            }
+        }
+    }
+}));
+wall.Stop();
+var peakMb = portal.PeakResidentMegabytes;
+
+// The count check: every acknowledged case is stored with its file, and routed.
+var numbers = acknowledged.Select(s => s.CaseNumber).ToList();
+int stored, routed = 0, newCases;
+await using (var db = database.CreateDbContext())
+{
+    newCases = await db.Cases.CountAsync() - casesBefore;
+    stored = await db.Cases.CountAsync(c => numbers.Contains(c.Number)
+        && c.Attachments.Count(a => a.Sha256 == pdfHash && a.SizeBytes == pdf.Length) == 1);
+    var until = DateTime.UtcNow.AddSeconds(120);
+    while (DateTime.UtcNow < until)
+    {
+        routed = await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.RouteCase && m.ProcessedAt != null
+            && db.Cases.Any(c => c.Id == m.CaseId && numbers.Contains(c.Number)));
+        if (routed >= numbers.Count)
+        {
+            break;
+        }
+        await Task.Delay(250);
+    }
+}
+var files = Directory.EnumerateFiles(attachments.FullName, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length == pdf.Length);
+
+var total = applicants * journeysEach;
+var submit = new Percentiles(acknowledged.Select(s => s.SubmitMilliseconds));
+var journey = new Percentiles(acknowledged.Select(s => s.JourneyMilliseconds));
+var perSecond = acknowledged.Count / wall.Elapsed.TotalSeconds;
+Console.WriteLine($"{applicants} applicants at once, {journeysEach} journeys each, a 2 MB PDF in each: {acknowledged.Count} of {total} acknowledged in {wall.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine($"submissions/s: {perSecond:F1}");
+Console.WriteLine($"final submit (POST → receipt page): p50 {Percentiles.Ms(submit.At(50))}, p95 {Percentiles.Ms(submit.At(95))}, max {Percentiles.Ms(submit.Max)}");
+Console.WriteLine($"whole journey (9 requests and the upload): p50 {Percentiles.Ms(journey.At(50))}, p95 {Percentiles.Ms(journey.At(95))}");
+Console.WriteLine($"Portal peak resident memory: {peakMb:F0} MB");
+Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - 1}) = routed {routed}; failed journeys {failures.Count}");
+foreach (var failure in failures.Distinct().Take(5))
+{
+    Console.WriteLine($"  failure: {failure}");
+}
+var met = perSecond >= 50 && submit.At(95) < 1000 && failures.Count == 0 && acknowledged.Count == stored && stored == newCases
+    && stored == routed && peakMb < 300;
+Console.WriteLine(met
+    ? "OK: at least 50 submissions/s, p95 under 1 s, none lost, Portal under 300 MB."
+    : "MISSED: the target is at least 50 submissions/s, p95 under 1 s, none lost, Portal under 300 MB.");
+attachments.Delete(recursive: true);
+return met ? 0 : 1;
