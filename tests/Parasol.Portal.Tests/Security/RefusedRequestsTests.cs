@@ -93,7 +93,7 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(990, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal([("#CaseNumber", "Zbyt wiele prób. Odczekaj 15 minut i spróbuj ponownie.")], form.Errors());
+        Assert.Equal([("#CaseNumber", "Zbyt wiele prób. Odczekaj 15 min i spróbuj ponownie.")], form.Errors());
     }
 
     [Fact]
