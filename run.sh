@@ -16,7 +16,9 @@ MAILDEV_VERSION=3.0.0
 pids=()
 started_pg=""
 cleanup() {
-    trap - INT TERM EXIT
+    # A second Ctrl-C (or TERM from both a wrapper and its child) must not cut the clean-up short.
+    trap '' INT TERM
+    trap - EXIT
     log "stopping"
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
