@@ -20,16 +20,18 @@ public sealed class CaseAccess(ParasolDbContext db)
             .SingleOrDefaultAsync(cancellationToken);
         if (member is not { IsActive: true })
         {
-            return new StaffScope(staffId, new HashSet<string>(), [], db.Cases.Where(_ => false));
+            return new StaffScope(staffId, new HashSet<string>(), [], db.Cases.Where(_ => false), db.QueueTallies.Where(_ => false));
         }
         var roles = (await db.UserRoles.Where(ur => ur.UserId == staffId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return new StaffScope(staffId, roles, member.Districts, Filter(db.Cases, staffId, roles, member.Districts));
+        return new StaffScope(staffId, roles, member.Districts, Filter(db.Cases, staffId, roles, member.Districts),
+            Filter(db.QueueTallies, staffId, roles, member.Districts));
     }
 
-    /// <summary>The rule itself, as a filter over any case query.</summary>
-    public static IQueryable<Case> Filter(IQueryable<Case> cases, Guid staffId, IReadOnlySet<string> roles, IReadOnlyList<Guid> districtIds)
+    /// <summary>The rule itself, as a filter over any case query (or over the queue's tallies, which keep the same assignment).</summary>
+    public static IQueryable<T> Filter<T>(IQueryable<T> cases, Guid staffId, IReadOnlySet<string> roles, IReadOnlyList<Guid> districtIds)
+        where T : class, ICaseAssignment
     {
         if (roles.Contains(StaffRole.RegistryClerk) || roles.Contains(StaffRole.Director))
         {

@@ -1,4 +1,5 @@
 using Parasol.Core.Cases;
+using Parasol.Core.Queue;
 using Parasol.Core.Staff;
 
 namespace Parasol.Core.Access;
@@ -9,12 +10,13 @@ namespace Parasol.Core.Access;
 /// </summary>
 public sealed class StaffScope
 {
-    internal StaffScope(Guid staffId, IReadOnlySet<string> roles, IReadOnlyList<Guid> districtIds, IQueryable<Case> cases)
+    internal StaffScope(Guid staffId, IReadOnlySet<string> roles, IReadOnlyList<Guid> districtIds, IQueryable<Case> cases, IQueryable<QueueTally> tallies)
     {
         StaffId = staffId;
         Roles = roles;
         DistrictIds = districtIds;
         Cases = cases;
+        Tallies = tallies;
     }
 
     public Guid StaffId { get; }
@@ -23,6 +25,9 @@ public sealed class StaffScope
 
     /// <summary>Every case this person may see; every case and attachment query starts here.</summary>
     public IQueryable<Case> Cases { get; }
+
+    /// <summary>The queue's tallies of the same cases, for the tab counts.</summary>
+    public IQueryable<QueueTally> Tallies { get; }
 
     public bool IsIn(string role) => Roles.Contains(role);
 

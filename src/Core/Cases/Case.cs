@@ -1,3 +1,4 @@
+using Parasol.Core.Access;
 using Parasol.Core.Attachments;
 using Parasol.Core.Districts;
 using Parasol.Core.Staff;
@@ -5,7 +6,7 @@ using Parasol.Core.Staff;
 namespace Parasol.Core.Cases;
 
 /// <summary>One matter brought to the office: a family's request, a "Za życiem" application or a referral.</summary>
-public sealed class Case
+public sealed class Case : ICaseAssignment
 {
     public Guid Id { get; set; }
 

@@ -8,6 +8,7 @@ using Parasol.Core.Districts;
 using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Outbox;
+using Parasol.Core.Queue;
 using Parasol.Core.Staff;
 
 namespace Parasol.Core.Data;
@@ -27,6 +28,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<CasePerson> CasePeople => Set<CasePerson>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<QueueTally> QueueTallies => Set<QueueTally>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<JourneyState> JourneyStates => Set<JourneyState>();
     public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();

@@ -973,6 +973,51 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Queue.QueueTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer")
+                        .HasColumnName("cases");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("district_id");
+
+                    b.Property<DateOnly?>("EarliestDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("earliest_due_on");
+
+                    b.Property<Guid?>("FamilyAssistantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("family_assistant_id");
+
+                    b.Property<Guid?>("SocialWorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("social_worker_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queue_tallies");
+
+                    b.HasIndex("Status", "DistrictId", "SocialWorkerId", "FamilyAssistantId", "EarliestDueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ux_queue_tallies_key");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Status", "DistrictId", "SocialWorkerId", "FamilyAssistantId", "EarliestDueOn"), false);
+
+                    b.ToTable("queue_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")

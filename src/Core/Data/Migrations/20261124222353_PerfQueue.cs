@@ -1,0 +1,131 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Parasol.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class PerfQueue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "queue_tallies",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    district_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    social_worker_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    family_assistant_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    earliest_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    cases = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_queue_tallies", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_queue_tallies_key",
+                table: "queue_tallies",
+                columns: new[] { "status", "district_id", "social_worker_id", "family_assistant_id", "earliest_due_on" },
+                unique: true)
+                .Annotation("Npgsql:NullsDistinct", false);
+
+            // The queue's tab counts (QueueTally): a trigger moves each case between tallies in the transaction that
+            // changes it, whoever changes it. Statuses: 1-3 before the interview, 12 waiting for the applicant, 7, 8, 11,
+            // 13, 14, 15 closed (CaseStatusExtensions.IsOpen); a closed case has no deadline, so closed cases collapse
+            // into a few rows.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION queue_tally_earliest_due_on(status integer, decision_due_on date, interview_due_on date, completion_due_on date)
+                RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                    SELECT CASE WHEN status IN (7, 8, 11, 13, 14, 15) THEN NULL
+                                ELSE LEAST(decision_due_on,
+                                           CASE WHEN status IN (1, 2, 3) THEN interview_due_on END,
+                                           CASE WHEN status = 12 THEN completion_due_on END) END
+                $$;
+
+                CREATE FUNCTION queue_tally_move_case() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    emptied bigint[];
+                BEGIN
+                    -- The case leaves its old tally and joins its new one in one statement, in key order, so two
+                    -- transactions moving cases in opposite directions take the row locks in the same order.
+                    WITH moved AS (
+                        INSERT INTO queue_tallies AS t (status, district_id, social_worker_id, family_assistant_id, earliest_due_on, cases)
+                        SELECT m.status, m.district_id, m.social_worker_id, m.family_assistant_id, m.earliest_due_on, sum(m.delta)
+                        FROM (
+                            SELECT OLD.status, OLD.district_id, OLD.social_worker_id, OLD.family_assistant_id,
+                                   queue_tally_earliest_due_on(OLD.status, OLD.decision_due_on, OLD.interview_due_on, OLD.completion_due_on), -1
+                            WHERE TG_OP <> 'INSERT'
+                            UNION ALL
+                            SELECT NEW.status, NEW.district_id, NEW.social_worker_id, NEW.family_assistant_id,
+                                   queue_tally_earliest_due_on(NEW.status, NEW.decision_due_on, NEW.interview_due_on, NEW.completion_due_on), 1
+                            WHERE TG_OP <> 'DELETE'
+                        ) AS m(status, district_id, social_worker_id, family_assistant_id, earliest_due_on, delta)
+                        GROUP BY 1, 2, 3, 4, 5
+                        HAVING sum(m.delta) <> 0
+                        ORDER BY 1, 2, 3, 4, 5
+                        ON CONFLICT (status, district_id, social_worker_id, family_assistant_id, earliest_due_on)
+                        DO UPDATE SET cases = t.cases + excluded.cases
+                        RETURNING t.id, t.cases)
+                    SELECT array_agg(id) INTO emptied FROM moved WHERE cases = 0;
+                    IF emptied IS NOT NULL THEN
+                        DELETE FROM queue_tallies WHERE id = ANY (emptied) AND cases = 0;
+                    END IF;
+                    RETURN NULL;
+                END
+                $$;
+
+                CREATE FUNCTION queue_tally_forget_cases() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    DELETE FROM queue_tallies;
+                    RETURN NULL;
+                END
+                $$;
+
+                CREATE TRIGGER queue_tally_insert_delete AFTER INSERT OR DELETE ON cases
+                    FOR EACH ROW EXECUTE FUNCTION queue_tally_move_case();
+                CREATE TRIGGER queue_tally_update
+                    AFTER UPDATE OF status, district_id, social_worker_id, family_assistant_id, decision_due_on, interview_due_on, completion_due_on ON cases
+                    FOR EACH ROW
+                    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.district_id IS DISTINCT FROM NEW.district_id
+                          OR OLD.social_worker_id IS DISTINCT FROM NEW.social_worker_id
+                          OR OLD.family_assistant_id IS DISTINCT FROM NEW.family_assistant_id
+                          OR OLD.decision_due_on IS DISTINCT FROM NEW.decision_due_on
+                          OR OLD.interview_due_on IS DISTINCT FROM NEW.interview_due_on
+                          OR OLD.completion_due_on IS DISTINCT FROM NEW.completion_due_on)
+                    EXECUTE FUNCTION queue_tally_move_case();
+                CREATE TRIGGER queue_tally_truncate AFTER TRUNCATE ON cases
+                    FOR EACH STATEMENT EXECUTE FUNCTION queue_tally_forget_cases();
+
+                INSERT INTO queue_tallies (status, district_id, social_worker_id, family_assistant_id, earliest_due_on, cases)
+                SELECT status, district_id, social_worker_id, family_assistant_id,
+                       queue_tally_earliest_due_on(status, decision_due_on, interview_due_on, completion_due_on), count(*)
+                FROM cases
+                GROUP BY 1, 2, 3, 4, 5;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP TRIGGER queue_tally_truncate ON cases;
+                DROP TRIGGER queue_tally_update ON cases;
+                DROP TRIGGER queue_tally_insert_delete ON cases;
+                DROP FUNCTION queue_tally_forget_cases();
+                DROP FUNCTION queue_tally_move_case();
+                DROP FUNCTION queue_tally_earliest_due_on(integer, date, date, date);
+                """);
+
+            migrationBuilder.DropTable(
+                name: "queue_tallies");
+        }
+    }
+}
