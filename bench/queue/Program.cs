@@ -13,7 +13,7 @@ using Parasol.Testing;
 
 // The back office's queue with 1,000,000 cases: seeds a throwaway database with set-based SQL, then times the queue's
 // first page (CaseQueue.PageAsync, as the page sends it, rows read back) with each filter and tab, a search by surname
-// and by PESEL, and the tab counts the page shows. Target: p95 under 100 ms for each first page.
+// and by PESEL, and the tab counts the page shows. Target: p95 under 100 ms for each first page and each set of counts.
 var cases = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
 const int Runs = 30;
 
@@ -56,36 +56,70 @@ var scenarios = new (string Name, StaffScope Staff, QueueQuery Query)[]
     ("clerk, referral + school + urgent", clerk, new() { Type = CaseType.Referral, Source = CaseSource.School, Urgent = true }),
     ("clerk, search surname 'wisniew'", clerk, new() { Search = "wisniew" }),
     ("clerk, search surname 'Kozłowska'", clerk, new() { Search = "Kozłowska" }),
+    ("clerk, search a surname nobody has ('Zawadzka')", clerk, new() { Search = "Zawadzka" }),
     ("clerk, search PESEL", clerk, new() { Search = pesel }),
     ("clerk, search a whole case number", clerk, new() { Search = "bench.4010.77777.2026" }),
     ("social worker, tab mine", worker, new() { Tab = QueueTab.Mine }),
     ("social worker, my districts + referral", worker, new() { Tab = QueueTab.MyDistricts, Type = CaseType.Referral }),
 };
 
-var worst = 0.0;
+const double Target = 100;
+var missed = new List<string>();
+var slowest = 0.0;
+void Report(string name, Percentiles p)
+{
+    var met = p.At(95) < Target;
+    slowest = Math.Max(slowest, p.At(95));
+    if (!met)
+    {
+        missed.Add(name);
+    }
+    Console.WriteLine($"{name,-56} {p.At(50),8:F1} {p.At(95),8:F1} {p.Max,8:F1}  {(met ? "ok" : "MISSED")}");
+}
+
 Console.WriteLine();
-Console.WriteLine($"{"first page (25 rows), " + Runs + " runs each",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+Console.WriteLine($"{"first page (25 rows), " + Runs + " runs each",-56} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
 foreach (var (name, staff, query) in scenarios)
 {
-    var p = await TimeAsync(() => queue.PageAsync(staff, query));
-    worst = Math.Max(worst, p.At(95));
-    Console.WriteLine($"{name,-52} {p.At(50),8:F1} {p.At(95),8:F1} {p.Max,8:F1}");
+    Report(name, await TimeAsync(() => queue.PageAsync(staff, query)));
     if (args.Contains("--plans"))
     {
         Console.WriteLine(await PlanAsync(queue.PageQuery(staff, query)));
     }
 }
+
+// The counts beside the tabs: every tab of the person's queue in one call, as the page asks for them.
 Console.WriteLine();
-foreach (var (name, staff) in new[] { ("clerk", clerk), ("social worker", worker) })
+Console.WriteLine($"{"tab counts shown beside the list, " + Runs + " runs each",-56} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+var people = new[] { ("clerk", clerk), ("social worker", worker), ("family assistant", await As("k.lewandowska@ops.example")), ("director", await As("dyrektor@ops.example")) };
+foreach (var (name, staff) in people)
 {
-    var p = await TimeAsync(() => queue.CountsAsync(staff));
-    Console.WriteLine($"{"tab counts shown beside the page, " + name,-52} {p.At(50),8:F1} {p.At(95),8:F1} {p.Max,8:F1}");
+    Report(name, await TimeAsync(() => queue.CountsAsync(staff)));
+    Console.WriteLine("    " + string.Join(", ", (await queue.CountsAsync(staff)).Select(c => $"{c.Key} {c.Value:N0}")));
+    if (args.Contains("--plans"))
+    {
+        Console.WriteLine(await PlanAsync(queue.CountsQuery(staff)));
+    }
 }
+
+// What loading the queue page costs in the database: the counts and the first page of the person's first tab.
 Console.WriteLine();
-Console.WriteLine(worst < 100
-    ? $"OK: every first page has p95 under 100 ms (slowest p95 {worst:F1} ms)."
-    : $"MISSED: the target is p95 under 100 ms for every first page (slowest p95 {worst:F1} ms).");
-return worst < 100 ? 0 : 1;
+Console.WriteLine($"{"the queue page (counts + first page), " + Runs + " runs each",-56} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+foreach (var (name, staff) in people)
+{
+    var tab = CaseQueue.TabsFor(staff)[0];
+    Report($"{name}, tab {tab}", await TimeAsync(async () =>
+    {
+        await queue.CountsAsync(staff);
+        return await queue.PageAsync(staff, new QueueQuery { Tab = tab });
+    }));
+}
+
+Console.WriteLine();
+Console.WriteLine(missed.Count == 0
+    ? $"OK: every first page, every set of tab counts and every page load has p95 under {Target} ms (slowest p95 {slowest:F1} ms)."
+    : $"MISSED: the target is p95 under {Target} ms for each; missed by {missed.Count} (slowest p95 {slowest:F1} ms): {string.Join("; ", missed)}.");
+return missed.Count == 0 ? 0 : 1;
 
 async Task<Percentiles> TimeAsync<T>(Func<Task<T>> run)
 {
