@@ -6,7 +6,7 @@ namespace Parasol.Core.Queue;
 /// <summary>
 /// How many cases share one status, district, social worker, family assistant and earliest deadline: the queue's tab
 /// counts are sums of these rows, so they cost the same with a thousand cases or a million. Kept exact by the database
-/// itself: a trigger on <c>cases</c> (see <see cref="QueueTallySql"/>) moves a case between rows in the same transaction
+/// itself: triggers on <c>cases</c> (migration PerfQueue) move a case between rows in the same transaction
 /// as any change to those columns, whichever code makes it. Never written by the application.
 /// </summary>
 public sealed class QueueTally : ICaseAssignment

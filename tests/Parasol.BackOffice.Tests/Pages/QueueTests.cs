@@ -25,6 +25,28 @@ public sealed class QueueTests(BackOfficeFactory backOffice) : IClassFixture<Bac
     }
 
     [Fact]
+    public async Task Assigning_a_new_case_from_the_queue_moves_it_from_the_clerks_new_count_to_the_workers_own_count()
+    {
+        using var clerk = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        using var worker = await StaffSession.SignInAsync(backOffice.App, "a.kowalska@ops.example");
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var workerId = await db.Users.Where(u => u.Email == "a.kowalska@ops.example").Select(u => u.Id).SingleAsync();
+        var queue = await StaffSession.GetPageAsync(clerk, "/");
+        var newBefore = TabCount(queue, "New");
+        var mineBefore = TabCount(await StaffSession.GetPageAsync(worker, "/"), "Mine");
+
+        var assign = queue.QuerySelector("ul.triage-list form")!.GetAttribute("action")!;
+        var response = await StaffSession.PostFormAsync(clerk, assign, new() { ["WorkerId"] = workerId.ToString(), ["ReturnToQueue"] = "true" }, formPage: "/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(newBefore - 1, TabCount(await StaffSession.GetPageAsync(clerk, "/"), "New"));
+        Assert.Equal(mineBefore + 1, TabCount(await StaffSession.GetPageAsync(worker, "/"), "Mine"));
+    }
+
+    private static int TabCount(AngleSharp.Html.Dom.IHtmlDocument page, string tab) =>
+        int.Parse(page.QuerySelector($".tabs a[href='/?Tab={tab}'] .count")!.TextContent.Trim('(', ')', ' '), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_search_by_surname_without_polish_letters_is_posted_never_put_in_the_address()
     {
         using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");

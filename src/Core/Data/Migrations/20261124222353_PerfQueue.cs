@@ -50,23 +50,45 @@ namespace Parasol.Core.Data.Migrations
                                            CASE WHEN status = 12 THEN completion_due_on END) END
                 $$;
 
+                -- Cases stored or deleted, one statement at a time (a bulk import is one grouped upsert). Keys in order,
+                -- so concurrent transactions take the tallies' row locks in the same order; emptied tallies go away.
+                CREATE FUNCTION queue_tally_add_or_remove_cases() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    emptied bigint[];
+                BEGIN
+                    WITH moved AS (
+                        INSERT INTO queue_tallies AS t (status, district_id, social_worker_id, family_assistant_id, earliest_due_on, cases)
+                        SELECT status, district_id, social_worker_id, family_assistant_id,
+                               queue_tally_earliest_due_on(status, decision_due_on, interview_due_on, completion_due_on),
+                               (CASE WHEN TG_OP = 'INSERT' THEN count(*) ELSE -count(*) END)::integer
+                        FROM changed
+                        GROUP BY 1, 2, 3, 4, 5
+                        ORDER BY 1, 2, 3, 4, 5
+                        ON CONFLICT (status, district_id, social_worker_id, family_assistant_id, earliest_due_on)
+                        DO UPDATE SET cases = t.cases + excluded.cases
+                        RETURNING t.id, t.cases)
+                    SELECT array_agg(id) INTO emptied FROM moved WHERE cases = 0;
+                    IF emptied IS NOT NULL THEN
+                        DELETE FROM queue_tallies WHERE id = ANY (emptied) AND cases = 0;
+                    END IF;
+                    RETURN NULL;
+                END
+                $$;
+
+                -- A case changed in a way that moves it to another tally: out of the old one and into the new one in one
+                -- statement, in key order, so two transactions moving cases in opposite directions cannot deadlock.
                 CREATE FUNCTION queue_tally_move_case() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     emptied bigint[];
                 BEGIN
-                    -- The case leaves its old tally and joins its new one in one statement, in key order, so two
-                    -- transactions moving cases in opposite directions take the row locks in the same order.
                     WITH moved AS (
                         INSERT INTO queue_tallies AS t (status, district_id, social_worker_id, family_assistant_id, earliest_due_on, cases)
                         SELECT m.status, m.district_id, m.social_worker_id, m.family_assistant_id, m.earliest_due_on, sum(m.delta)
-                        FROM (
-                            SELECT OLD.status, OLD.district_id, OLD.social_worker_id, OLD.family_assistant_id,
-                                   queue_tally_earliest_due_on(OLD.status, OLD.decision_due_on, OLD.interview_due_on, OLD.completion_due_on), -1
-                            WHERE TG_OP <> 'INSERT'
-                            UNION ALL
-                            SELECT NEW.status, NEW.district_id, NEW.social_worker_id, NEW.family_assistant_id,
-                                   queue_tally_earliest_due_on(NEW.status, NEW.decision_due_on, NEW.interview_due_on, NEW.completion_due_on), 1
-                            WHERE TG_OP <> 'DELETE'
+                        FROM (VALUES
+                            (OLD.status, OLD.district_id, OLD.social_worker_id, OLD.family_assistant_id,
+                             queue_tally_earliest_due_on(OLD.status, OLD.decision_due_on, OLD.interview_due_on, OLD.completion_due_on), -1),
+                            (NEW.status, NEW.district_id, NEW.social_worker_id, NEW.family_assistant_id,
+                             queue_tally_earliest_due_on(NEW.status, NEW.decision_due_on, NEW.interview_due_on, NEW.completion_due_on), 1)
                         ) AS m(status, district_id, social_worker_id, family_assistant_id, earliest_due_on, delta)
                         GROUP BY 1, 2, 3, 4, 5
                         HAVING sum(m.delta) <> 0
@@ -89,8 +111,10 @@ namespace Parasol.Core.Data.Migrations
                 END
                 $$;
 
-                CREATE TRIGGER queue_tally_insert_delete AFTER INSERT OR DELETE ON cases
-                    FOR EACH ROW EXECUTE FUNCTION queue_tally_move_case();
+                CREATE TRIGGER queue_tally_insert AFTER INSERT ON cases REFERENCING NEW TABLE AS changed
+                    FOR EACH STATEMENT EXECUTE FUNCTION queue_tally_add_or_remove_cases();
+                CREATE TRIGGER queue_tally_delete AFTER DELETE ON cases REFERENCING OLD TABLE AS changed
+                    FOR EACH STATEMENT EXECUTE FUNCTION queue_tally_add_or_remove_cases();
                 CREATE TRIGGER queue_tally_update
                     AFTER UPDATE OF status, district_id, social_worker_id, family_assistant_id, decision_due_on, interview_due_on, completion_due_on ON cases
                     FOR EACH ROW
@@ -118,9 +142,11 @@ namespace Parasol.Core.Data.Migrations
             migrationBuilder.Sql("""
                 DROP TRIGGER queue_tally_truncate ON cases;
                 DROP TRIGGER queue_tally_update ON cases;
-                DROP TRIGGER queue_tally_insert_delete ON cases;
+                DROP TRIGGER queue_tally_delete ON cases;
+                DROP TRIGGER queue_tally_insert ON cases;
                 DROP FUNCTION queue_tally_forget_cases();
                 DROP FUNCTION queue_tally_move_case();
+                DROP FUNCTION queue_tally_add_or_remove_cases();
                 DROP FUNCTION queue_tally_earliest_due_on(integer, date, date, date);
                 """);
 
