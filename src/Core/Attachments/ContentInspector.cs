@@ -7,6 +7,11 @@ namespace Parasol.Core.Attachments;
 /// appended after the document's end (a polyglot: a PDF or image that is also a ZIP, a script or a web page), markup a
 /// browser would run, and a PDF's active content (JavaScript, launch actions, embedded files), which we refuse rather
 /// than flag: staff open these files, and a scan or a printed-again PDF carries none of it.
+/// <para>
+/// One trailer is expected rather than hostile: phones save "motion photos" (Google, Samsung) as the JPEG followed by a
+/// short MP4 video. A family photographing a certificate should not be refused for that, and the office should not keep
+/// a video of their home: the photo is kept alone (<see cref="KeepOnlyFirst"/>), the video never stored.
+/// </para>
 /// </summary>
 internal sealed class ContentInspector(string contentType)
 {
@@ -18,12 +23,14 @@ internal sealed class ContentInspector(string contentType)
     private static readonly byte[] PdfEnd = "%%EOF"u8.ToArray();
     private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
     private static readonly byte[] JpegEnd = [0xFF, 0xD9];
+    private static readonly byte[] Mp4FileType = "ftyp"u8.ToArray();
 
     private readonly byte[] _carry = new byte[16];
     private int _carryLength;
     private long _offset;
     private long _endMarkerAt = -1;
     private long _lastMeaningfulAt = -1;
+    private long _videoAt = -1;
     private bool _markup;
     private bool _activePdf;
     private readonly StringBuilder _name = new();
@@ -57,6 +64,10 @@ internal sealed class ContentInspector(string contentType)
         var windowStart = _offset - _carryLength;
 
         FindMarkup(window);
+        if (contentType == "image/jpeg" && _videoAt < 0)
+        {
+            FindAppendedVideo(window, windowStart);
+        }
         var end = EndMarker;
         var at = window.AsSpan().LastIndexOf(end);
         if (at >= 0 && at + end.Length > _carryLength)
@@ -84,6 +95,12 @@ internal sealed class ContentInspector(string contentType)
         window.AsSpan(window.Length - _carryLength).CopyTo(_carry);
     }
 
+    /// <summary>
+    /// When the upload is a photo with a video appended (a motion photo): how many bytes to keep, the photo up to its
+    /// end-of-image marker. Set by <see cref="Verdict"/>.
+    /// </summary>
+    public long? KeepOnlyFirst { get; private set; }
+
     public UploadProblem Verdict()
     {
         ReadPdf((byte)' ');
@@ -95,12 +112,45 @@ internal sealed class ContentInspector(string contentType)
         {
             return UploadProblem.HiddenContent;
         }
+        if (_videoAt >= 0)
+        {
+            KeepOnlyFirst = _videoAt;
+            return UploadProblem.None;
+        }
         if (_endMarkerAt < 0)
         {
             return UploadProblem.Damaged;
         }
         // After the document's end marker only padding may follow (PDF writers add a line break, some scanners zeros).
         return _lastMeaningfulAt >= _endMarkerAt ? UploadProblem.HiddenContent : UploadProblem.None;
+    }
+
+    /// <summary>
+    /// An end-of-image marker followed at once by an MP4 file's first box (4 bytes of size, then "ftyp"): the pattern
+    /// cannot occur inside a JPEG's compressed data, where 0xFF is always followed by 0x00 or a restart marker.
+    /// </summary>
+    private void FindAppendedVideo(byte[] window, long windowStart)
+    {
+        var span = window.AsSpan();
+        for (var from = 0; ;)
+        {
+            var at = span[from..].IndexOf(JpegEnd);
+            if (at < 0)
+            {
+                return;
+            }
+            at += from;
+            if (at + 2 + 8 > span.Length)
+            {
+                return; // seen again with the next chunk (the carry holds the last 16 bytes)
+            }
+            if (span.Slice(at + 2 + 4, 4).SequenceEqual(Mp4FileType))
+            {
+                _videoAt = windowStart + at + 2;
+                return;
+            }
+            from = at + 1;
+        }
     }
 
     private bool IsPadding(byte b) => b == 0 || (contentType == "application/pdf" && b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0x0C);
