@@ -43,6 +43,8 @@ using (var portal = await AppProcess.StartParasolAsync("Portal", production))
 {
     results.Add(("Portal home page /", await RunWrkAsync(new Uri(portal.Address, "/"))));
     results.Add(("Portal information page /family-assistant", await RunWrkAsync(new Uri(portal.Address, "/family-assistant"))));
+    // For comparison only (no target): a page with a form is rendered for every request, with its own antiforgery token.
+    results.Add(("(form page /status, never cached)", await RunWrkAsync(new Uri(portal.Address, "/status"))));
 }
 
 var baseline = results[0].Result.RequestsPerSecond;

@@ -5,6 +5,7 @@ using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
 using Parasol.Portal;
+using Parasol.Portal.Caching;
 using Parasol.Portal.Outage;
 using Parasol.Portal.Pages.Apply;
 using Parasol.Portal.Preferences;
@@ -18,6 +19,7 @@ builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);
 builder.Services.AddParasolApply(builder.Configuration);
 builder.Services.AddParasolOutagePage();
+builder.Services.AddParasolPublicPageCache();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(options =>
     options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -40,8 +42,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseParasolSecurityHeaders();
-app.UseResponseCompression();
 app.UseRequestLocalization();
+app.UseParasolPublicPageCache();
+app.UseResponseCompression();
 app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();

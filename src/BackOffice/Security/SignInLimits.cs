@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parasol.Core.Data;
 using Parasol.Core.Web;
 
 namespace Parasol.BackOffice.Security;
@@ -6,30 +7,26 @@ namespace Parasol.BackOffice.Security;
 /// <summary>
 /// Sign-in attempts, successful or not, per account (section <c>Staff:SignInLimit:PerAccount</c>, default 10 in 15
 /// minutes) and per client address (<c>Staff:SignInLimit:PerAddress</c>, default 30 in 15 minutes). Identity's lockout
-/// counts only failures of one account; these also stop one address trying many accounts.
+/// counts only failures of one account; these also stop one address trying many accounts. Counted in the database, so
+/// every BackOffice instance shares the allowance.
 /// </summary>
-public sealed class SignInLimits(IOptionsMonitor<AttemptLimitOptions> options) : IDisposable
+public sealed class SignInLimits(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
 {
     public const string PerAccountSection = "Staff:SignInLimit:PerAccount";
     public const string PerAddressSection = "Staff:SignInLimit:PerAddress";
 
-    private readonly AttemptLimiter _perAccount = new(options.Get(PerAccountSection));
-    private readonly AttemptLimiter _perAddress = new(options.Get(PerAddressSection));
+    private readonly AttemptLimiter _perAccount = new("sign-in-account", options.Get(PerAccountSection), time);
+    private readonly AttemptLimiter _perAddress = new("sign-in-address", options.Get(PerAddressSection), time);
 
     public int WindowMinutes => Math.Max(_perAccount.WindowMinutes, _perAddress.WindowMinutes);
 
     /// <summary>Takes one attempt from both the address's and the account's allowance; false when either is used up.</summary>
-    public bool TryAcquire(HttpContext context, string? email)
+    public async Task<bool> TryAcquireAsync(HttpContext context, string? email)
     {
-        var address = _perAddress.TryAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        var account = _perAccount.TryAcquire((email ?? "").Trim().ToUpperInvariant());
+        var db = context.RequestServices.GetRequiredService<ParasolDbContext>();
+        var address = await _perAddress.TryAcquireAsync(db, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
+        var account = await _perAccount.TryAcquireAsync(db, (email ?? "").Trim().ToUpperInvariant(), context.RequestAborted);
         return address && account;
-    }
-
-    public void Dispose()
-    {
-        _perAccount.Dispose();
-        _perAddress.Dispose();
     }
 }
 

@@ -82,7 +82,19 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         }
 
         var problem = inspector.Verdict();
-        if (problem == UploadProblem.None && (already?.Bytes ?? 0) + counting.BytesRead > Rules.MaxCaseBytes)
+        var (size, sha256) = (counting.BytesRead, counting.Sha256Hex());
+        if (problem == UploadProblem.None && inspector.KeepOnlyFirst is { } keep)
+        {
+            try
+            {
+                (key, size, sha256) = await KeepPhotoOnlyAsync(key, keep, cancellationToken);
+            }
+            catch (AttachmentStoreUnavailableException)
+            {
+                return new UploadResult(null, UploadProblem.StoreUnavailable);
+            }
+        }
+        if (problem == UploadProblem.None && (already?.Bytes ?? 0) + size > Rules.MaxCaseBytes)
         {
             problem = UploadProblem.CaseTotalTooLarge;
         }
@@ -98,7 +110,7 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
 
         try
         {
-            return await RecordAsync(journeyId, kind, fileName, contentType, key, counting, cancellationToken);
+            return await RecordAsync(journeyId, kind, fileName, contentType, key, size, sha256, cancellationToken);
         }
         catch
         {
@@ -108,8 +120,29 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         }
     }
 
+    /// <summary>
+    /// A motion photo: stores its first bytes (the photo) under a new key and deletes the upload with the video, so the
+    /// office keeps only what the family meant to send.
+    /// </summary>
+    private async Task<(string Key, long Size, string Sha256)> KeepPhotoOnlyAsync(string key, long keep, CancellationToken cancellationToken)
+    {
+        var photoKey = Guid.NewGuid().ToString("N");
+        try
+        {
+            await using var stored = await store.OpenReadAsync(key, cancellationToken)
+                ?? throw new AttachmentStoreUnavailableException(new FileNotFoundException("The upload just stored could not be read back."));
+            using var photo = new CountingHashStream(new LengthLimitedStream(stored, keep), Rules.MaxFileBytes);
+            await store.SaveAsync(photoKey, photo, cancellationToken);
+            return (photoKey, photo.BytesRead, photo.Sha256Hex());
+        }
+        finally
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+    }
+
     private async Task<UploadResult> RecordAsync(
-        Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, CountingHashStream counting, CancellationToken cancellationToken)
+        Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, long size, string sha256, CancellationToken cancellationToken)
     {
         var attachment = new Attachment
         {
@@ -118,8 +151,8 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             Kind = kind,
             FileName = FileNames.Sanitize(fileName, contentType),
             ContentType = contentType,
-            SizeBytes = counting.BytesRead,
-            Sha256 = counting.Sha256Hex(),
+            SizeBytes = size,
+            Sha256 = sha256,
             StorageKey = key,
             UploadedAt = time.GetUtcNow(),
         };

@@ -8,6 +8,11 @@ namespace Parasol.Core.Attachments;
 /// appended after the document's end (a polyglot: a PDF or image that is also a ZIP, a script or a web page), markup a
 /// browser would run, and a PDF's active content (JavaScript, launch actions, embedded files), which we refuse rather
 /// than flag: staff open these files, and a scan or a printed-again PDF carries none of it.
+/// <para>
+/// One trailer is expected rather than hostile: phones save "motion photos" (Google, Samsung) as the JPEG followed by a
+/// short MP4 video. A family photographing a certificate should not be refused for that, and the office should not keep
+/// a video of their home: the photo is kept alone (<see cref="KeepOnlyFirst"/>), the video never stored.
+/// </para>
 /// </summary>
 /// <remarks>
 /// Every byte is still looked at, but with vectorised searches over each chunk rather than one byte at a time, and
@@ -27,6 +32,7 @@ internal sealed class ContentInspector(string contentType)
     private static readonly byte[] PdfEnd = "%%EOF"u8.ToArray();
     private static readonly byte[] PngEnd = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
     private static readonly byte[] JpegEnd = [0xFF, 0xD9];
+    private static readonly byte[] Mp4FileType = "ftyp"u8.ToArray();
 
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private static readonly byte[] EndStream = "endstream"u8.ToArray();
@@ -49,6 +55,7 @@ internal sealed class ContentInspector(string contentType)
     private long _offset;
     private long _endMarkerAt = -1;
     private long _lastMeaningfulAt = -1;
+    private long _videoAt = -1;
     private bool _markup;
     private bool _activePdf;
     private readonly char[] _name = new char[NameChars];
@@ -84,6 +91,15 @@ internal sealed class ContentInspector(string contentType)
         var seam = _seam.AsSpan(0, _carryLength + head.Length);
 
         _markup = _markup || HasMarkup(seam) || HasMarkup(chunk);
+        if (contentType == "image/jpeg" && _videoAt < 0)
+        {
+            // The first one: one that starts in the carried tail comes before any in this read.
+            var split = IndexOfAppendedVideo(seam);
+            var inChunk = split >= 0 && split < _carryLength ? -1 : IndexOfAppendedVideo(chunk);
+            _videoAt = split >= 0 && split < _carryLength ? _offset - _carryLength + split + JpegEnd.Length
+                : inChunk >= 0 ? _offset + inChunk + JpegEnd.Length
+                : -1;
+        }
 
         var end = EndMarker;
         var at = chunk.LastIndexOf(end);
@@ -117,6 +133,12 @@ internal sealed class ContentInspector(string contentType)
         _carryLength = tail.Length;
     }
 
+    /// <summary>
+    /// When the upload is a photo with a video appended (a motion photo): how many bytes to keep, the photo up to its
+    /// end-of-image marker. Set by <see cref="Verdict"/>.
+    /// </summary>
+    public long? KeepOnlyFirst { get; private set; }
+
     public UploadProblem Verdict()
     {
         ReadPdf((byte)' ');
@@ -128,12 +150,44 @@ internal sealed class ContentInspector(string contentType)
         {
             return UploadProblem.HiddenContent;
         }
+        if (_videoAt >= 0)
+        {
+            KeepOnlyFirst = _videoAt;
+            return UploadProblem.None;
+        }
         if (_endMarkerAt < 0)
         {
             return UploadProblem.Damaged;
         }
         // After the document's end marker only padding may follow (PDF writers add a line break, some scanners zeros).
         return _lastMeaningfulAt >= _endMarkerAt ? UploadProblem.HiddenContent : UploadProblem.None;
+    }
+
+    /// <summary>
+    /// Where an end-of-image marker is followed at once by an MP4 file's first box (4 bytes of size, then "ftyp"): the
+    /// pattern cannot occur inside a JPEG's compressed data, where 0xFF is always followed by 0x00 or a restart marker.
+    /// One cut short at the end of <paramref name="bytes"/> is seen whole with the next read (the carry holds 16 bytes).
+    /// </summary>
+    private static int IndexOfAppendedVideo(ReadOnlySpan<byte> bytes)
+    {
+        for (var from = 0; ;)
+        {
+            var at = bytes[from..].IndexOf(JpegEnd);
+            if (at < 0)
+            {
+                return -1;
+            }
+            at += from;
+            if (at + JpegEnd.Length + 8 > bytes.Length)
+            {
+                return -1;
+            }
+            if (bytes.Slice(at + JpegEnd.Length + 4, 4).SequenceEqual(Mp4FileType))
+            {
+                return at;
+            }
+            from = at + 1;
+        }
     }
 
     /// <summary>Any of the markers, in any letter case, starting anywhere in <paramref name="bytes"/>.</summary>

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 using Parasol.Core.Attachments;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
+using Parasol.Core.Web;
 
 namespace Parasol.Core.Journeys;
 
 /// <summary>
 /// Deletes what people started and never sent: expired journey state, and files uploaded to a journey (or to a
 /// completion on the status page) that no longer exists and that nobody has touched for the life of a journey. Sent
-/// files belong to a case and are never touched here. Safe to repeat: a second run finds nothing left.
+/// files belong to a case and are never touched here. Also the attempt counters of rate limits from past days. Safe to
+/// repeat: a second run finds nothing left.
 /// </summary>
 public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore journeys, IAttachmentStore store, TimeProvider time,
     IOptions<JourneyOptions> options, ILogger<JourneySweepJob> logger)
@@ -44,9 +46,10 @@ public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore jo
             }
             files += unsent.Count;
         }
-        Swept(logger, states, files);
+        var counters = await AttemptLimiter.DeleteExpiredAsync(db, time.GetUtcNow(), cancellationToken);
+        Swept(logger, states, files, counters);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys and {Files} unsent files deleted")]
-    private static partial void Swept(ILogger logger, int states, int files);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys, {Files} unsent files and {Counters} old attempt counters deleted")]
+    private static partial void Swept(ILogger logger, int states, int files, int counters);
 }

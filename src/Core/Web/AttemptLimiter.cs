@@ -1,4 +1,7 @@
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parasol.Core.Data;
 
 namespace Parasol.Core.Web;
 
@@ -9,31 +12,48 @@ public sealed class AttemptLimitOptions
     public int WindowMinutes { get; set; } = 15;
 }
 
-/// <summary>
-/// A fixed-window limit per key (ASP.NET Core's partitioned limiter), asked by a page itself so that a refusal is the
-/// page again with a localized message and status 429, and what the person typed is kept.
-/// </summary>
-public sealed class AttemptLimiter : IDisposable
+/// <summary>The attempts one key has made in the current window (table <c>attempt_counters</c>).</summary>
+public sealed class AttemptCounter
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    /// <summary>SHA-256 of the limit's scope and the key: no address or account name is stored.</summary>
+    public string Key { get; set; } = "";
+    public DateTimeOffset WindowStart { get; set; }
+    public int Count { get; set; }
+}
 
-    public AttemptLimiter(AttemptLimitOptions options)
-    {
-        Window = TimeSpan.FromMinutes(options.WindowMinutes);
-        _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
-    }
-
-    public TimeSpan Window { get; }
+/// <summary>
+/// A fixed-window limit per key, counted in PostgreSQL so that every instance of an app shares one allowance (with
+/// counters in memory, N instances behind a load balancer would allow N times the limit). One upsert per attempt.
+/// Asked by a page itself, so that a refusal is the page again with a localized message and status 429, and what the
+/// person typed is kept. Rows of past windows are deleted by the hourly <c>JourneySweepJob</c>.
+/// </summary>
+public sealed class AttemptLimiter(string scope, AttemptLimitOptions options, TimeProvider time)
+{
+    public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(1, options.WindowMinutes));
 
     /// <summary>The window in whole minutes, at least one, for messages.</summary>
     public int WindowMinutes => Math.Max(1, (int)Math.Ceiling(Window.TotalMinutes));
 
-    public bool TryAcquire(string key)
+    public async Task<bool> TryAcquireAsync(ParasolDbContext db, string key, CancellationToken cancellationToken = default)
     {
-        using var lease = _limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
+        var now = time.GetUtcNow().UtcTicks;
+        var windowStart = new DateTimeOffset(now - (now % Window.Ticks), TimeSpan.Zero);
+        var hashed = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{key}")));
+        // Not composed (an INSERT cannot be a subquery): the list has the one row RETURNING gives.
+        var counts = await db.Database.SqlQuery<int>($"""
+            INSERT INTO attempt_counters AS c (key, window_start, count) VALUES ({hashed}, {windowStart}, 1)
+            ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN c.window_start = excluded.window_start THEN c.count + 1 ELSE 1 END,
+                window_start = excluded.window_start
+            RETURNING c.count AS "Value"
+            """).ToListAsync(cancellationToken);
+        return counts.Single() <= options.PermitLimit;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Deletes the counters of windows that ended more than a day ago.</summary>
+    public static Task<int> DeleteExpiredAsync(ParasolDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var cutoff = now - TimeSpan.FromDays(1);
+        return db.AttemptCounters.Where(c => c.WindowStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 using Parasol.Core.Localization;
 using Parasol.Core.Web;
@@ -8,6 +7,12 @@ namespace Parasol.Portal.Preferences;
 /// <summary>
 /// The controls in the layout post here (or, for languages, link here). Without JavaScript the answer redirects back to
 /// the same page; site.js sends <c>X-Requested-With</c> and gets 204, having already applied the change on the page.
+/// <para>
+/// These forms are on every page, and every page but the application forms is cached for all visitors alike
+/// (<see cref="Caching.PublicPageCache"/>), so they carry no per-visitor antiforgery token. A forged post could only
+/// change the visitor's own display cookies; it is refused all the same by a same-origin check, as browsers mark every
+/// request with where it came from (<c>Sec-Fetch-Site</c>, <c>Origin</c>). The application forms keep their tokens.
+/// </para>
 /// </summary>
 public static class PreferenceEndpoints
 {
@@ -80,8 +85,7 @@ public static class PreferenceEndpoints
 
     private static async Task<IResult> ChangeAsync(HttpContext context, Action<IFormCollection> change)
     {
-        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || IsFromAnotherSite(context.Request))
         {
             return Results.BadRequest();
         }
@@ -90,6 +94,24 @@ public static class PreferenceEndpoints
         return context.Request.Headers.ContainsKey(ScriptHeader)
             ? Results.NoContent()
             : Results.LocalRedirect(LocalReturnUrl.Sanitize(form["returnUrl"]));
+    }
+
+    /// <summary>
+    /// A post a browser sent from another site's page (or from a sandboxed frame). Browsers have sent
+    /// <c>Sec-Fetch-Site</c> since 2020-2023 and <c>Origin</c> on every POST for longer; a request with neither is not
+    /// from a browser's page, so it cannot be a forgery made with a visitor's cookies.
+    /// </summary>
+    public static bool IsFromAnotherSite(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"] is [{ } site])
+        {
+            return site is not ("same-origin" or "none");
+        }
+        if (request.Headers.Origin is [{ } origin])
+        {
+            return !string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     /// <summary>A functional cookie: kept a year when the visitor accepted functional cookies, else only for the session.</summary>

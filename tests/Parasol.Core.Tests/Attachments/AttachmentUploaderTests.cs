@@ -140,6 +140,25 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
         Assert.Equal(0, await db.Attachments.CountAsync());
     }
 
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(81920 - 5)] // the photo's end marker split across two reads of the upload
+    public async Task A_motion_photo_is_accepted_as_the_photo_alone_and_its_video_is_not_kept(int photoSize)
+    {
+        var photo = TestFiles.Jpeg(photoSize);
+
+        var result = await UploadAsync(Guid.NewGuid(), "IMG_20261124_101500.MP.jpg", TestFiles.MotionPhoto(photo, 300_000));
+
+        Assert.Equal(UploadProblem.None, result.Problem);
+        Assert.Equal(photo.Length, result.Attachment!.SizeBytes);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(photo)), result.Attachment.Sha256);
+        await using var stored = await Store().OpenReadAsync(result.Attachment.StorageKey);
+        using var copy = new MemoryStream();
+        await stored!.CopyToAsync(copy);
+        Assert.Equal(photo, copy.ToArray());
+        Assert.Single(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public async Task A_pdf_may_end_with_a_line_break_and_mention_javascript_in_its_text()
     {

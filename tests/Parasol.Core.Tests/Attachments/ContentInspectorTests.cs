@@ -21,7 +21,7 @@ public sealed class ContentInspectorTests
             "<html", "<!DOCTYPE html", "<!doctype htm", "<iframe", "<object", "<embed", "<?php", "<", "%%EOF", "%%EO", "F", "%%",
         }.Select(Encoding.Latin1.GetBytes),
         [0], [0, 0, 0], [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82], [0x49, 0x45, 0x4E], [0x44, 0xAE, 0x42, 0x60, 0x82],
-        [0xFF, 0xD9], [0xFF], [0xD9], [0x0C],
+        [0xFF, 0xD9], [0xFF], [0xD9], [0x0C], "ftyp"u8.ToArray(), [0xFF, 0xD9, 0, 0, 0, 0x18, .. "ftyp"u8], [0, 0, 0x18, .. "ftyp"u8],
     ];
 
     [Fact]
@@ -32,10 +32,10 @@ public sealed class ContentInspectorTests
         {
             var type = Types[random.Next(Types.Length)];
             var file = RandomFile(random);
-            var expected = WholeFileVerdict(file, type);
+            var expected = (WholeFileVerdict(file, type), KeepOnlyFirst(file, type));
             foreach (var cut in new[] { 1, 7, 16, 17, 4096, 0 })
             {
-                Assert.True(expected == Inspect(file, type, cut, random), $"{type}, cut {cut}: {Encoding.Latin1.GetString(file)}");
+                Assert.True(expected == InspectKeeping(file, type, cut, random), $"{type}, cut {cut}: {Encoding.Latin1.GetString(file)}");
             }
         }
     }
@@ -100,7 +100,9 @@ public sealed class ContentInspectorTests
     }
 
     /// <summary>Cut into pieces of <paramref name="cut"/> bytes, or of random sizes when it is 0.</summary>
-    private static UploadProblem Inspect(byte[] file, string type, int cut, Random? random)
+    private static UploadProblem Inspect(byte[] file, string type, int cut, Random? random) => InspectKeeping(file, type, cut, random).Verdict;
+
+    private static (UploadProblem Verdict, long? Keep) InspectKeeping(byte[] file, string type, int cut, Random? random)
     {
         var inspector = new ContentInspector(type);
         for (var at = 0; at < file.Length;)
@@ -109,7 +111,24 @@ public sealed class ContentInspectorTests
             inspector.Feed(file.AsSpan(at, size));
             at += size;
         }
-        return inspector.Verdict();
+        return (inspector.Verdict(), inspector.KeepOnlyFirst);
+    }
+
+    /// <summary>A photo followed by a video (a motion photo): end of image, 4 bytes, "ftyp"; the photo is kept.</summary>
+    private static long? KeepOnlyFirst(byte[] file, string type)
+    {
+        if (type != "image/jpeg" || WholeFileVerdict(file, type) != UploadProblem.None)
+        {
+            return null;
+        }
+        for (var at = 0; at + 10 <= file.Length; at++)
+        {
+            if (file[at] == 0xFF && file[at + 1] == 0xD9 && file.AsSpan(at + 6, 4).SequenceEqual("ftyp"u8))
+            {
+                return at + 2;
+            }
+        }
+        return null;
     }
 
     /// <summary>The rules, read off the whole file at once, as plainly as they can be written.</summary>
@@ -125,6 +144,11 @@ public sealed class ContentInspectorTests
         if (markup.Any(m => folded.Contains(m, StringComparison.Ordinal)))
         {
             return UploadProblem.HiddenContent;
+        }
+        if (type == "image/jpeg" && Enumerable.Range(0, Math.Max(0, file.Length - 9))
+            .Any(at => file[at] == 0xFF && file[at + 1] == 0xD9 && file.AsSpan(at + 6, 4).SequenceEqual("ftyp"u8)))
+        {
+            return UploadProblem.None;
         }
         byte[] end = type switch
         {

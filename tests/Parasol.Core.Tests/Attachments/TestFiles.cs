@@ -16,6 +16,12 @@ public static class TestFiles
 
     public static byte[] Jpeg(int size = 1024) => Framed([0xFF, 0xD8, 0xFF, 0xE0], size, [0xFF, 0xD9]);
 
+    /// <summary>
+    /// A phone's "motion photo": the JPEG followed by a short MP4 video (its first box: size, "ftyp", brand "mp42").
+    /// </summary>
+    public static byte[] MotionPhoto(byte[] photo, int videoSize = 4096) =>
+        [.. photo, .. Framed([0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'], videoSize, [])];
+
     /// <summary>The start of a Windows executable ("MZ" and the DOS stub), whatever it is named.</summary>
     public static byte[] WindowsExe(int size = 4096) => Framed("MZ\x90\0\x03\0\0\0"u8.ToArray(), size, []);
 

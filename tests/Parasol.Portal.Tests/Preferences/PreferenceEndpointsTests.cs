@@ -9,13 +9,12 @@ namespace Parasol.Portal.Tests.Preferences;
 public sealed class PreferenceEndpointsTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Before_any_choice_the_only_cookie_is_the_strictly_necessary_antiforgery_cookie()
+    public async Task Before_any_choice_reading_the_portal_sets_no_cookie_at_all()
     {
         using var client = NewClient();
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        var names = SetCookies(response).Select(cookie => cookie.Split('=')[0]).ToList();
-        Assert.Equal(["parasol-csrf"], names);
+        Assert.Empty(SetCookies(response));
         Assert.NotNull((await Html.ParseAsync(response)).QuerySelector(".consent-banner"));
     }
 
@@ -64,15 +63,39 @@ public sealed class PreferenceEndpointsTests(PortalFactory portal) : IClassFixtu
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
-    public async Task A_preference_without_the_antiforgery_token_is_refused()
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Origin", "null")]
+    public async Task A_preference_posted_from_another_site_is_refused(string header, string value)
     {
         using var client = NewClient();
-        var response = await client.PostAsync(new Uri("/preferences/contrast", UriKind.Relative),
-            new FormUrlEncodedContent([new("contrast", "high"), new("returnUrl", "/")]));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/preferences/contrast")
+        {
+            Content = new FormUrlEncodedContent([new("contrast", "high"), new("returnUrl", "/")]),
+        };
+        request.Headers.Add(header, value);
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(SetCookies(response), c => c.StartsWith("parasol-contrast", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_preference_posted_from_the_portal_s_own_page_is_accepted()
+    {
+        using var client = NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/preferences/contrast")
+        {
+            Content = new FormUrlEncodedContent([new("contrast", "high"), new("returnUrl", "/")]),
+        };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add("Origin", "http://localhost");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(SetCookies(response), c => c.StartsWith("parasol-contrast=high", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInLimits 
         {
             return Page();
         }
-        if (!limits.TryAcquire(HttpContext, Email))
+        if (!await limits.TryAcquireAsync(HttpContext, Email))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError(nameof(Email), localizer["Too many sign-in attempts. Wait {0} minutes and try again.", limits.WindowMinutes]);

@@ -1080,6 +1080,30 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Web.AttemptCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Key")
+                        .HasName("pk_attempt_counters");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_attempt_counters_window_start");
+
+                    b.ToTable("attempt_counters", (string)null);
+                });
+
             modelBuilder.Entity("district_social_workers", b =>
                 {
                     b.Property<Guid>("district_id")

@@ -49,7 +49,7 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
             return Page();
         }
         var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
-        if (!limiter.TryAcquire(HttpContext))
+        if (!await limiter.TryAcquireAsync(HttpContext))
         {
             // The answers stay saved; the same page, with the reason, can be sent again later.
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

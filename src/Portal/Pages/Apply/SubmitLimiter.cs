@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Parasol.Core.Data;
 using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -6,19 +7,19 @@ namespace Parasol.Portal.Pages.Apply;
 /// <summary>
 /// Final submits per client address (section <c>Apply:SubmitLimit</c>, default 20 an hour): generous enough for a
 /// school or a family centre sending several referrals from one address, low enough that a script cannot flood the queue.
+/// Counted in the database, so every Portal instance shares the allowance.
 /// </summary>
-public sealed class SubmitLimiter(IOptionsMonitor<AttemptLimitOptions> options) : IDisposable
+public sealed class SubmitLimiter(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
 {
     public const string SectionName = "Apply:SubmitLimit";
 
-    private readonly AttemptLimiter _limiter = new(options.Get(SectionName));
+    private readonly AttemptLimiter _limiter = new("submit", options.Get(SectionName), time);
 
     public int WindowMinutes => _limiter.WindowMinutes;
 
-    public bool TryAcquire(HttpContext context) =>
-        _limiter.TryAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-
-    public void Dispose() => _limiter.Dispose();
+    public Task<bool> TryAcquireAsync(HttpContext context) =>
+        _limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<ParasolDbContext>(),
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {

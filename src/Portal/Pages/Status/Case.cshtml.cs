@@ -14,6 +14,7 @@ public sealed class CaseModel(CaseStatusLookup lookup, StatusTickets tickets) : 
     public DateOnly? Deadline { get; private set; }
     public IReadOnlyList<CaseEvent> Requests { get; private set; } = [];
     public DateTimeOffset ReceivedAtWarsaw { get; private set; }
+    public bool IsAccessibilityRequestInProgress { get; private set; }
 
     /// <summary>Back from sending completion documents: say they arrived.</summary>
     [FromQuery(Name = "sent")]
@@ -28,8 +29,12 @@ public sealed class CaseModel(CaseStatusLookup lookup, StatusTickets tickets) : 
         }
         Case = found;
         ReceivedAtWarsaw = WarsawTime.ToWarsaw(found.ReceivedAt);
+        // An accessibility request (art. 18) is answered by the office within its own deadline; no social work stages.
+        IsAccessibilityRequestInProgress = found.Type == CaseType.AccessibilityRequest
+            && found.Status.IsOpen() && found.Status != CaseStatus.CompletionRequested;
         Deadline = found.Status switch
         {
+            _ when IsAccessibilityRequestInProgress => found.DecisionDueOn,
             CaseStatus.CompletionRequested => found.CompletionDueOn,
             CaseStatus.Received or CaseStatus.WithSocialWorker => found.InterviewDueOn ?? CaseSummaries.NextStepBy(found, DateOnly.FromDateTime(ReceivedAtWarsaw.DateTime)),
             CaseStatus.InterviewPlanned => found.InterviewDueOn,

@@ -21,10 +21,10 @@ public sealed class IndexModel(CaseStatusLookup lookup, StatusLookupLimiter limi
     public async Task<IActionResult> OnPostAsync()
     {
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!limiter.TryAcquire(client))
+        if (!await limiter.TryAcquireAsync(HttpContext, client))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", (int)limiter.Window.TotalMinutes]);
+            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", limiter.WindowMinutes]);
             return Page();
         }
         if (string.IsNullOrWhiteSpace(CaseNumber))

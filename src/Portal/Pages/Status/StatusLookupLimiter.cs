@@ -1,31 +1,21 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Parasol.Core.Data;
+using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Status;
 
 /// <summary>
-/// Rate-limits attempts at the status page per client address (ASP.NET Core's fixed-window limiter), so access codes
-/// cannot be guessed in bulk. The page asks for a permit itself, so a refusal is a normal, localized page.
+/// Limits attempts at the status page per client address, so access codes cannot be guessed in bulk; counted in the
+/// database, so every Portal instance shares the allowance. The page asks for a permit itself, so a refusal is a
+/// normal, localized page.
 /// </summary>
-public sealed class StatusLookupLimiter : IDisposable
+public sealed class StatusLookupLimiter(IOptions<StatusLookupOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly AttemptLimiter _limiter = new("status-lookup",
+        new AttemptLimitOptions { PermitLimit = options.Value.AttemptsPerWindow, WindowMinutes = options.Value.WindowMinutes }, time);
 
-    public StatusLookupLimiter(IOptions<StatusLookupOptions> options)
-    {
-        var o = options.Value;
-        Window = TimeSpan.FromMinutes(o.WindowMinutes);
-        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = o.AttemptsPerWindow, Window = Window, QueueLimit = 0, AutoReplenishment = true }));
-    }
+    public int WindowMinutes => _limiter.WindowMinutes;
 
-    public TimeSpan Window { get; }
-
-    public bool TryAcquire(string client)
-    {
-        using var lease = _limiter.AttemptAcquire(client);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public Task<bool> TryAcquireAsync(HttpContext context, string client) =>
+        _limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<ParasolDbContext>(), client, context.RequestAborted);
 }

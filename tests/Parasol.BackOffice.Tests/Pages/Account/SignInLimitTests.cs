@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Seeding;
 using Parasol.Testing;
 
@@ -10,7 +11,7 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
     [Fact]
     public async Task Past_the_limit_for_one_account_even_the_right_password_is_refused_and_other_accounts_still_sign_in()
     {
-        await using var app = Limited(perAccount: 3, perAddress: 100);
+        await using var app = await LimitedAsync(perAccount: 3, perAddress: 100);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, "kancelaria@ops.example", "wrong-password-123")).Status);
@@ -28,7 +29,7 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
     [Fact]
     public async Task One_address_trying_many_accounts_is_refused_in_the_persons_language()
     {
-        await using var app = Limited(perAccount: 100, perAddress: 4);
+        await using var app = await LimitedAsync(perAccount: 100, perAddress: 4);
         foreach (var email in new[] { "a@ops.example", "b@ops.example", "c@ops.example", "d@ops.example" })
         {
             Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, email, "wrong-password-123")).Status);
@@ -41,8 +42,13 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
         Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
-    private ParasolAppFactory<SharedResource> Limited(int perAccount, int perAddress)
+    /// <summary>A BackOffice with these limits and fresh allowances (counters live in the database, shared by the class's tests).</summary>
+    private async Task<ParasolAppFactory<SharedResource>> LimitedAsync(int perAccount, int perAddress)
     {
+        await using (var db = backOffice.App.Database.CreateDbContext())
+        {
+            await db.AttemptCounters.ExecuteDeleteAsync();
+        }
         var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
         app.Settings["Staff:SignInLimit:PerAccount:PermitLimit"] = perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         app.Settings["Staff:SignInLimit:PerAddress:PermitLimit"] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);

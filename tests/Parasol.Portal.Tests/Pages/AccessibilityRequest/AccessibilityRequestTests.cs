@@ -81,4 +81,27 @@ public sealed class AccessibilityRequestTests(PortalFactory portal) : IClassFixt
         Assert.Equal("jerzy@example.com", stored.ContactEmail);
         Assert.Equal("Nowicki", Assert.Single(stored.People).LastName);
     }
+
+    [Fact]
+    public async Task The_status_page_speaks_of_the_office_s_answer_and_its_deadline_not_of_a_social_worker()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/accessibility-request");
+        var fields = Request();
+        fields["SubmissionKey"] = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!;
+        await form.PostAsync(fields);
+        var (number, code) = (form.Page.Text(".case-number"), form.Page.Text(".access-code"));
+
+        var status = new FormClient(portal.App.CreateClient());
+        await status.GetAsync("/status");
+        await status.PostAsync([new("CaseNumber", number), new("AccessCode", code)]);
+
+        Assert.Equal("/status/case", status.Location!.AbsolutePath);
+        var main = status.Page.Text("main");
+        Assert.Equal("Przyjęte: ośrodek przygotowuje odpowiedź", status.Page.Text(".status-stage"));
+        Assert.Contains("Odpowiemy w sposób, o który prosisz.", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("socjaln", main, StringComparison.Ordinal);
+        var due = WarsawTime.Today(TimeProvider.System).AddDays(7).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("pl"));
+        Assert.Contains(due, main, StringComparison.Ordinal);
+    }
 }

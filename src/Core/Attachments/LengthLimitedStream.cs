@@ -1,0 +1,43 @@
+namespace Parasol.Core.Attachments;
+
+/// <summary>Reads at most the first <c>length</c> bytes of another stream, then reports its end.</summary>
+internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
+{
+    private long _read;
+    private long Left => length - _read;
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (Left <= 0)
+        {
+            return 0;
+        }
+        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, Left)], cancellationToken);
+        _read += read;
+        return read;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (Left <= 0)
+        {
+            return 0;
+        }
+        var read = inner.Read(buffer, offset, (int)Math.Min(count, Left));
+        _read += read;
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
