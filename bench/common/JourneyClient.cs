@@ -114,8 +114,12 @@ public sealed class JourneyClient(HttpClient http)
     }
 }
 
-/// <summary>What one family's finished application gave back.</summary>
-public sealed record Submission(string CaseNumber, DateTimeOffset SubmittedAt, double SubmitMilliseconds, double JourneyMilliseconds);
+/// <summary>
+/// What one family's finished application gave back, with the time of each step of the journey (each a request and the
+/// redirect it was answered with, as a browser sees it), in the order they were taken.
+/// </summary>
+public sealed record Submission(string CaseNumber, DateTimeOffset SubmittedAt, double SubmitMilliseconds, double JourneyMilliseconds,
+    IReadOnlyList<(string Step, double Milliseconds)> Steps);
 
 /// <summary>A family asking for a family assistant, every step as a browser sends it (answers as in the Portal's tests).</summary>
 public static class FamilyAssistantJourney
@@ -133,17 +137,24 @@ public static class FamilyAssistantJourney
     public static async Task<Submission> CompleteAsync(HttpClient http, byte[]? pdf = null)
     {
         var journey = Stopwatch.StartNew();
+        var steps = new List<(string Step, double Milliseconds)>();
+        async Task Timed(string step, Func<Task> send)
+        {
+            var watch = Stopwatch.StartNew();
+            await send();
+            steps.Add((step, watch.Elapsed.TotalMilliseconds));
+        }
         var form = new JourneyClient(http);
-        await form.GetAsync("/apply/family-assistant");
-        await form.PostAsync([]);
-        await form.PostAsync(new Dictionary<string, string>
+        await Timed("start page", () => form.GetAsync("/apply/family-assistant"));
+        await Timed("start", () => form.PostAsync([]));
+        await Timed("about you", () => form.PostAsync(new Dictionary<string, string>
         {
             ["Answers.Role"] = "Parent",
             ["Answers.FirstName"] = "Anna",
             ["Answers.LastName"] = "Wójcik",
             ["Answers.Pesel"] = "90032712341",
-        });
-        await form.PostAsync(new Dictionary<string, string>
+        }));
+        await Timed("contact", () => form.PostAsync(new Dictionary<string, string>
         {
             ["Answers.Street"] = "3 Maja",
             ["Answers.HouseNumber"] = "36",
@@ -154,16 +165,16 @@ public static class FamilyAssistantJourney
             ["Answers.Email"] = "anna.wojcik@example.com",
             ["Answers.PreferredContact"] = "Email",
             ["Answers.Language"] = "pl",
-        });
-        await form.PostAsync(new Dictionary<string, string>
+        }));
+        await Timed("household", () => form.PostAsync(new Dictionary<string, string>
         {
             ["Answers.Children[0].FirstName"] = "Zosia",
             ["Answers.Children[0].DateOfBirth.Day"] = "14",
             ["Answers.Children[0].DateOfBirth.Month"] = "9",
             ["Answers.Children[0].DateOfBirth.Year"] = "2018",
             ["Answers.OtherMembers"] = "",
-        });
-        await form.PostAsync(
+        }));
+        await Timed("situation", () => form.PostAsync(
         [
             new("Answers.Difficulties", "Trudno nam ogarnąć dom i szkołę."),
             new("Answers.HelpWanted", "Upbringing"),
@@ -171,29 +182,30 @@ public static class FamilyAssistantJourney
             new("Answers.HelpOther", ""),
             new("Answers.EarlierHelp", "No"),
             new("Answers.EarlierHelpDetails", ""),
-        ]);
+        ]));
         if (!form.Location.AbsolutePath.EndsWith("/documents", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The journey stopped at {form.Location.AbsolutePath}: an answer was refused.");
         }
         if (pdf is not null)
         {
-            await form.UploadAsync("opinia ze szkoły.pdf", pdf, "?handler=Upload");
+            await Timed("upload", () => form.UploadAsync("opinia ze szkoły.pdf", pdf, "?handler=Upload"));
             if (form.Page.QuerySelector(".file-list")?.TextContent.Contains("opinia ze szkoły.pdf", StringComparison.Ordinal) != true)
             {
                 throw new InvalidOperationException("The upload was refused.");
             }
         }
-        await form.PostAsync([], "?handler=Continue");
+        await Timed("documents done", () => form.PostAsync([], "?handler=Continue"));
 
         var submittedAt = DateTimeOffset.UtcNow;
         var submit = Stopwatch.StartNew();
         await form.PostAsync([new("Consent", "true")]);
         submit.Stop();
+        steps.Add(("submit", submit.Elapsed.TotalMilliseconds));
         if (!form.Location.AbsolutePath.StartsWith("/apply/receipt/", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The submit ended at {form.Location.AbsolutePath}, not at a receipt.");
         }
-        return new Submission(form.Text(".case-number"), submittedAt, submit.Elapsed.TotalMilliseconds, journey.Elapsed.TotalMilliseconds);
+        return new Submission(form.Text(".case-number"), submittedAt, submit.Elapsed.TotalMilliseconds, journey.Elapsed.TotalMilliseconds, steps);
     }
 }

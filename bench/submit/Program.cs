@@ -35,8 +35,14 @@ var environment = new Dictionary<string, string>
 using var backOffice = await AppProcess.StartParasolAsync("BackOffice", environment);
 using var portal = await AppProcess.StartParasolAsync("Portal", environment);
 using var http = JourneyClient.CreateSharedHttp(portal.Address);
+Console.Error.WriteLine($"Portal process {portal.ProcessId}, BackOffice process {backOffice.ProcessId} (for dotnet-trace or dotnet-counters)");
 
-await FamilyAssistantJourney.CompleteAsync(http, pdf); // warm-up: JIT, connections
+// Warm-up, not counted: one journey alone, then one round of every applicant at once, so that what is measured is the
+// Portal as it runs all day (the JIT's tiers settled, connection pools and thread pool grown), not its first minute.
+var warmUp = Stopwatch.StartNew();
+await FamilyAssistantJourney.CompleteAsync(http, pdf);
+await Task.WhenAll(Enumerable.Range(0, applicants).Select(_ => FamilyAssistantJourney.CompleteAsync(http, pdf)));
+Console.WriteLine($"warm-up: {applicants + 1} journeys in {warmUp.Elapsed.TotalSeconds:F1} s (not counted)");
 int casesBefore;
 await using (var db = database.CreateDbContext())
 {
@@ -100,8 +106,14 @@ Console.WriteLine($"{applicants} applicants at once, {journeysEach} journeys eac
 Console.WriteLine($"submissions/s: {perSecond:F1}");
 Console.WriteLine($"final submit (POST → receipt page): p50 {Percentiles.Ms(submit.At(50))}, p95 {Percentiles.Ms(submit.At(95))}, max {Percentiles.Ms(submit.Max)}");
 Console.WriteLine($"whole journey (9 requests and the upload): p50 {Percentiles.Ms(journey.At(50))}, p95 {Percentiles.Ms(journey.At(95))}");
+Console.WriteLine("each step (a request and the redirect that answers it):");
+foreach (var step in acknowledged.SelectMany(s => s.Steps).GroupBy(s => s.Step))
+{
+    var times = new Percentiles(step.Select(s => s.Milliseconds));
+    Console.WriteLine($"  {step.Key,-15} p50 {Percentiles.Ms(times.At(50)),9}, p95 {Percentiles.Ms(times.At(95)),9}");
+}
 Console.WriteLine($"Portal peak resident memory: {peakMb:F0} MB");
-Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - 1}) = routed {routed}; failed journeys {failures.Count}");
+Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - applicants - 1}) = routed {routed}; failed journeys {failures.Count}");
 foreach (var failure in failures.Distinct().Take(5))
 {
     Console.WriteLine($"  failure: {failure}");

@@ -50,6 +50,31 @@ public sealed class CaseNumberAllocatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_numbered_in_its_transaction_and_rolled_back_gives_its_number_back()
+    {
+        await using var services = _database.CreateServices();
+        var before = await LastNumberAsync(services, "4013");
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var id = Guid.CreateVersion7();
+            var c = new Case { Id = id, Number = CaseNumberAllocator.Placeholder(id), Type = CaseType.Referral, Source = CaseSource.Family, ReceivedAt = DateTimeOffset.UtcNow };
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+            var number = await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().AssignAsync(c);
+            Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", number);
+            Assert.Equal(number, c.Number);
+            Assert.Equal(number, await db.Cases.Where(x => x.Id == id).Select(x => x.Number).SingleAsync());
+            await transaction.RollbackAsync();
+        }
+
+        var next = await StoreCaseAsync(services, CaseType.Referral);
+        Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", next);
+    }
+
+    [Fact]
     public async Task Each_case_type_counts_in_its_own_symbol()
     {
         await using var services = _database.CreateServices();

@@ -99,6 +99,10 @@ public sealed class CaseSubmitterTests : IAsyncLifetime
         var cases = await db.Cases.Include(c => c.People).Include(c => c.Events).Where(c => journeys.Contains(c.SubmissionKey!.Value)).ToListAsync();
         Assert.Equal(200, cases.Count);
         Assert.Equal(200, cases.Select(c => c.Number).Distinct().Count());
+        // Numbered as the last step before each commit: consecutive, none left unnumbered, as each applicant was told.
+        var sequences = cases.Select(c => int.Parse(c.Number.Split('.')[2], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequences[0], 200), sequences);
+        Assert.Equal(results.Select(r => r.Case.Number).Order(), cases.Select(c => c.Number).Order());
         Assert.All(cases, c => Assert.Equal(2, c.People.Count));
         Assert.All(cases, c => Assert.Single(c.Events, e => e.Kind == CaseEventKind.Received));
         Assert.False(await db.JourneyStates.AnyAsync(s => journeys.Contains(s.Id)));
