@@ -24,4 +24,7 @@ public sealed class JobsOptions
 
     /// <summary>Deleting expired journeys and their unsent files: hourly.</summary>
     public string JourneySweepCron { get; set; } = "23 * * * *";
+
+    /// <summary>Folding the queue's tally rows (one per case change) back into one per combination: every 10 minutes.</summary>
+    public string QueueTallyCompactionCron { get; set; } = "*/10 * * * *";
 }

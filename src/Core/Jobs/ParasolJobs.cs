@@ -69,6 +69,7 @@ public static class ParasolJobs
         services.TryAddScoped<OutboxSweepJob>();
         services.TryAddScoped<DeadlineWatchJob>();
         services.TryAddScoped<Journeys.JourneySweepJob>();
+        services.TryAddScoped<Queue.QueueTallyCompactionJob>();
         return services;
     }
 

@@ -15,6 +15,7 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring, 
         recurring.AddOrUpdate<OutboxSweepJob>("outbox-sweep", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.SweepCron, warsaw);
         recurring.AddOrUpdate<DeadlineWatchJob>("deadlines", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.DeadlinesCron, warsaw);
         recurring.AddOrUpdate<Journeys.JourneySweepJob>("journey-sweep", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.JourneySweepCron, warsaw);
+        recurring.AddOrUpdate<Queue.QueueTallyCompactionJob>("queue-tally-compaction", JobQueues.Maintenance, j => j.ExecuteAsync(CancellationToken.None), options.Value.QueueTallyCompactionCron, warsaw);
         return Task.CompletedTask;
     }
 

@@ -154,6 +154,40 @@ public sealed class QueueCountTests : IAsyncLifetime
         Assert.Equal(Count(before, "kancelaria@ops.example", QueueTab.New) - 12, Count(after, "kancelaria@ops.example", QueueTab.New));
     }
 
+    [Fact]
+    public async Task Compacting_the_tallies_folds_them_to_one_row_per_combination_and_changes_no_count()
+    {
+        var worker = await UserIdAsync("m.zielinska@ops.example");
+        for (var i = 0; i < 6; i++)
+        {
+            var id = (await TestCases.SubmitAsync(_services)).Id;
+            Assert.True((await StepAsync("kancelaria@ops.example", (w, s) => w.AssignSocialWorkerAsync(s, id, worker))).Succeeded);
+        }
+        var before = await AssertCountsAreExactAsync();
+        var rowsBefore = await TallyRowsAsync();
+
+        await using (var db = _database.CreateDbContext())
+        {
+            var job = new QueueTallyCompactionJob(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<QueueTallyCompactionJob>.Instance);
+            Assert.Equal(rowsBefore.Rows - rowsBefore.Combinations, await job.ExecuteAsync(CancellationToken.None));
+        }
+
+        var rowsAfter = await TallyRowsAsync();
+        Assert.True(rowsBefore.Rows > rowsBefore.Combinations, $"{rowsBefore}: each submit and assignment adds rows of deltas");
+        Assert.Equal(rowsAfter.Combinations, rowsAfter.Rows);
+        Assert.Equal(before, await AssertCountsAreExactAsync());
+    }
+
+    private async Task<(int Rows, int Combinations)> TallyRowsAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        var rows = await db.QueueTallies.CountAsync();
+        var combinations = await db.QueueTallies
+            .GroupBy(t => new { t.Status, t.DistrictId, t.SocialWorkerId, t.FamilyAssistantId, t.EarliestDueOn })
+            .Where(g => g.Sum(t => t.Cases) != 0).CountAsync();
+        return (rows, combinations);
+    }
+
     private sealed record TabCount(string Email, QueueTab Tab, int Count);
 
     private static int Count(IEnumerable<TabCount> counts, string email, QueueTab tab) => counts.Single(c => c.Email == email && c.Tab == tab).Count;

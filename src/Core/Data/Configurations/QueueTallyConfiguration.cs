@@ -8,9 +8,8 @@ public sealed class QueueTallyConfiguration : IEntityTypeConfiguration<QueueTall
 {
     public void Configure(EntityTypeBuilder<QueueTally> builder)
     {
+        // Rows of deltas, only ever inserted by the triggers on cases and folded by queue_tally_compact() (migration
+        // PerfQueue); small enough to be read whole, so no index beyond the key.
         builder.ToTable("queue_tallies");
-        // One row per combination; the trigger on cases upserts against this index (NULL is a value here, not unknown).
-        builder.HasIndex(t => new { t.Status, t.DistrictId, t.SocialWorkerId, t.FamilyAssistantId, t.EarliestDueOn })
-            .IsUnique().AreNullsDistinct(false).HasDatabaseName("ux_queue_tallies_key");
     }
 }

@@ -1009,12 +1009,6 @@ namespace Parasol.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_queue_tallies");
 
-                    b.HasIndex("Status", "DistrictId", "SocialWorkerId", "FamilyAssistantId", "EarliestDueOn")
-                        .IsUnique()
-                        .HasDatabaseName("ux_queue_tallies_key");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Status", "DistrictId", "SocialWorkerId", "FamilyAssistantId", "EarliestDueOn"), false);
-
                     b.ToTable("queue_tallies", (string)null);
                 });
 
