@@ -75,6 +75,16 @@ for url in "$PORTAL_URL/health" "$BACKOFFICE_URL/health"; do
     curl -fsS "$url" >/dev/null || { log "$url did not answer; see .data/logs/"; exit 1; }
 done
 
+
+# The demo accounts from the seed, in columns (widths in characters, not bytes: the names have Polish letters).
+demo_logins() {
+    local LC_ALL=C.UTF-8 email name role
+    grep -oP '\("\K[^"]+@ops\.example", "[^"]+", "[^"]+", \[StaffRole\.\w+' src/Core/Seeding/DemoStaff.cs \
+        | sed -E 's/", "([^"]+)", "([^"]+)", \[StaffRole\.(\w+)/|\1 \2|\3/' \
+        | while IFS='|' read -r email name role; do
+            printf '    %s%*s %s%*s %s\n' "$email" $((28 - ${#email})) '' "$name" $((22 - ${#name})) '' "$role"
+        done
+}
 cat <<MSG
 
   Parasol is running.
@@ -85,8 +95,7 @@ cat <<MSG
   Logs                              .data/logs/
 
   Demo logins (password for all: $(grep -oP 'Password = "\K[^"]+' src/Core/Seeding/DemoStaff.cs)):
-$(grep -oP '\("\K[^"]+@ops\.example", "[^"]+", "[^"]+", \[StaffRole\.\w+' src/Core/Seeding/DemoStaff.cs \
-    | sed -E 's/", "([^"]+)", "([^"]+)", \[StaffRole\.(\w+)/|\1 \2|\3/' | awk -F'|' '{ printf "    %-28s %-22s %s\n", $1, $2, $3 }')
+$(demo_logins)
 
   Press Ctrl-C to stop.
 MSG
