@@ -32,8 +32,9 @@ public static class PublicPageCache
     public static IServiceCollection AddParasolPublicPageCache(this IServiceCollection services) =>
         services.AddOutputCache(options =>
         {
-            // The pages are small (15-25 kB compressed a few kB); a few hundred variants fit easily.
-            options.SizeLimit = 64 * 1024 * 1024;
+            // The pages are small (15-25 kB, compressed a few kB); a few hundred variants take a few MB. Well within the
+            // Portal's GC heap ceiling (Parasol.Portal.csproj).
+            options.SizeLimit = 16 * 1024 * 1024;
             options.AddBasePolicy(policy => policy
                 .With(context => IsPublicPage(context.HttpContext.Request))
                 .Expire(Lifetime)
