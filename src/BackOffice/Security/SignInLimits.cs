@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Parasol.Core.Data;
 using Parasol.Core.Web;
 
 namespace Parasol.BackOffice.Security;
@@ -23,9 +22,8 @@ public sealed class SignInLimits(IOptionsMonitor<AttemptLimitOptions> options, T
     /// <summary>Takes one attempt from both the address's and the account's allowance; false when either is used up.</summary>
     public async Task<bool> TryAcquireAsync(HttpContext context, string? email)
     {
-        var db = context.RequestServices.GetRequiredService<ParasolDbContext>();
-        var address = await _perAddress.TryAcquireAsync(db, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
-        var account = await _perAccount.TryAcquireAsync(db, (email ?? "").Trim().ToUpperInvariant(), context.RequestAborted);
+        var address = await _perAddress.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
+        var account = await _perAccount.TryAcquireAsync(context, (email ?? "").Trim().ToUpperInvariant());
         return address && account;
     }
 }

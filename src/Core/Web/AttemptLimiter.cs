@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parasol.Core.Data;
 
 namespace Parasol.Core.Web;
@@ -33,6 +35,13 @@ public sealed class AttemptLimiter(string scope, AttemptLimitOptions options, Ti
 
     /// <summary>The window in whole minutes, at least one, for messages.</summary>
     public int WindowMinutes => Math.Max(1, (int)Math.Ceiling(Window.TotalMinutes));
+
+    /// <summary>The client's address as the forwarded-headers set-up left it, the key of the per-address limits.</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>Takes one attempt for the key, counted with the request's database context.</summary>
+    public Task<bool> TryAcquireAsync(HttpContext context, string key) =>
+        TryAcquireAsync(context.RequestServices.GetRequiredService<ParasolDbContext>(), key, context.RequestAborted);
 
     public async Task<bool> TryAcquireAsync(ParasolDbContext db, string key, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Parasol.Core.Data;
 using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -17,9 +16,7 @@ public sealed class SubmitLimiter(IOptionsMonitor<AttemptLimitOptions> options, 
 
     public int WindowMinutes => _limiter.WindowMinutes;
 
-    public Task<bool> TryAcquireAsync(HttpContext context) =>
-        _limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<ParasolDbContext>(),
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.RequestAborted);
+    public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {

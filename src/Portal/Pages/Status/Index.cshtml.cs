@@ -20,8 +20,7 @@ public sealed class IndexModel(CaseStatusLookup lookup, StatusLookupLimiter limi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!await limiter.TryAcquireAsync(HttpContext, client))
+        if (!await limiter.TryAcquireAsync(HttpContext))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", limiter.WindowMinutes]);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Parasol.Core.Data;
 using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Status;
@@ -16,6 +15,5 @@ public sealed class StatusLookupLimiter(IOptions<StatusLookupOptions> options, T
 
     public int WindowMinutes => _limiter.WindowMinutes;
 
-    public Task<bool> TryAcquireAsync(HttpContext context, string client) =>
-        _limiter.TryAcquireAsync(context.RequestServices.GetRequiredService<ParasolDbContext>(), client, context.RequestAborted);
+    public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
 }
