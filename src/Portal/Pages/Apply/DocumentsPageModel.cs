@@ -21,7 +21,7 @@ public interface IDocumentsStep
     int StepCount { get; }
 }
 
-[UploadSizeLimit]
+[UploadSizeLimit, StreamUpload]
 public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader uploader) : JourneyPageModel<TJourney, TState>, IDocumentsStep
     where TJourney : JourneyDefinition<TState>, new()
     where TState : class, new()
@@ -63,15 +63,22 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
             await LoadAsync();
             return Page();
         }
-        if (Request.Form.Files.Count > 1)
+        var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
+        UploadResult? result;
+        try
+        {
+            result = await OneFileUpload.SendAsync(Request, file, (name, content) => uploader.UploadAsync(JourneyId, chosen, name, content, HttpContext.RequestAborted));
+        }
+        catch (InvalidDataException)
+        {
+            return BadRequest();
+        }
+        if (result is null)
         {
             Error("file", "Upload one file at a time");
             await LoadAsync();
             return Page();
         }
-        var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
-        await using var content = file.OpenReadStream();
-        var result = await uploader.UploadAsync(JourneyId, chosen, file.FileName, content, HttpContext.RequestAborted);
         if (result.Problem != UploadProblem.None)
         {
             AddUploadError(result.Problem);

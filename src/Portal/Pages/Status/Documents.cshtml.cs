@@ -12,7 +12,7 @@ namespace Parasol.Portal.Pages.Status;
 /// Completing documents the office asked for: the request and its deadline, the same uploads as the journeys, then one
 /// send that moves the files to the case and gives it back to its worker. Open only with the status page's ticket.
 /// </summary>
-[UploadSizeLimit]
+[UploadSizeLimit, StreamUpload]
 public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets tickets, AttachmentUploader uploader, CaseCompletion completion,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -50,8 +50,21 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
             ModelState.AddModelError("file", l["Select a file to upload"]);
             return Page();
         }
-        await using var content = file.OpenReadStream();
-        var result = await uploader.UploadAsync(CaseCompletion.UploadKey(Case.Id), AttachmentKind.CompletionDocument, file.FileName, content, HttpContext.RequestAborted);
+        UploadResult? result;
+        try
+        {
+            result = await OneFileUpload.SendAsync(Request, file, (name, content) =>
+                uploader.UploadAsync(CaseCompletion.UploadKey(Case.Id), AttachmentKind.CompletionDocument, name, content, HttpContext.RequestAborted));
+        }
+        catch (InvalidDataException)
+        {
+            return BadRequest();
+        }
+        if (result is null)
+        {
+            ModelState.AddModelError("file", l["Upload one file at a time"]);
+            return Page();
+        }
         if (result.Problem != UploadProblem.None)
         {
             AddUploadError(result.Problem);

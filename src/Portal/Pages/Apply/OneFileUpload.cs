@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Parasol.Core.Attachments;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>Hands the one file of an upload form to the uploader, whether it was streamed or buffered.</summary>
+public static class OneFileUpload
+{
+    /// <summary>
+    /// The uploader's result, or null when the form carried a second file (then nothing was kept). A body that
+    /// cannot be read past the file throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static async Task<UploadResult?> SendAsync(HttpRequest request, IFormFile file, Func<string, Stream, Task<UploadResult>> upload)
+    {
+        if (request.Form.Files.Count > 1)
+        {
+            return null;
+        }
+        try
+        {
+            UploadResult result;
+            await using (var content = file.OpenReadStream())
+            {
+                result = await upload(file.FileName, content);
+            }
+            // Refused before its end was read: a second file still comes first, as when the form was read whole. Not
+            // after TooLarge, when the rest of the body may be large too.
+            if (file is StreamedFormFile streamed && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge))
+            {
+                await streamed.ReadRestAsync(request.HttpContext.RequestAborted);
+            }
+            return result;
+        }
+        catch (MoreThanOneFileException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Parasol.Portal.Pages.Apply;
+
+/// <summary>
+/// Lets the Upload handler stream its file from the request body instead of the form reader buffering it to a
+/// temporary file first (the antiforgery check reads the whole form). Our upload forms put the token and the small
+/// fields before the file, so this reads the body only up to the file: those fields become the request's form, which
+/// the antiforgery check (Order 1000) validates, and the file is a <see cref="StreamedFormFile"/> whose bytes are
+/// still unread. A body laid out otherwise (an old page, another client) is rewound and read by the form reader as
+/// before. Runs after <see cref="UploadSizeLimitAttribute"/> (Order 900), which has set the body's limits.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class StreamUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    /// <summary>The file input's name on every upload form.</summary>
+    public const string FileField = "file";
+
+    /// <summary>How much of the body may come before the file: the token and a few short fields need far less.</summary>
+    private const int FieldsLimit = 16 * 1024;
+
+    public int Order => 950;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (!HttpMethods.IsPost(request.Method) || !IsUploadHandler(context) || Boundary(request) is not { } boundary)
+        {
+            return;
+        }
+        var tokenField = context.HttpContext.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
+        var start = new RewindableBodyStart(request.Body, FieldsLimit);
+        request.Body = start;
+        var reader = new MultipartReader(boundary, start, FieldsLimit);
+        var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(context.HttpContext.RequestAborted) is { } section
+                && section.GetContentDispositionHeader() is { } disposition)
+            {
+                if (disposition.IsFileDisposition())
+                {
+                    var file = new FileMultipartSection(section, disposition);
+                    // No file chosen, another input or a missing token: the form reader answers these as it always has.
+                    if (file.Name != FileField || file.FileName.Length == 0 || !fields.ContainsKey(tokenField))
+                    {
+                        break;
+                    }
+                    start.Forget();
+                    var form = new FormCollection(fields, new FormFileCollection { new StreamedFormFile(reader, section, file) });
+                    context.HttpContext.Features.Set<IFormFeature>(new FormFeature(form));
+                    return;
+                }
+                if (disposition.IsFormDisposition())
+                {
+                    var field = new FormMultipartSection(section, disposition);
+                    var value = await field.GetValueAsync(context.HttpContext.RequestAborted);
+                    fields[field.Name] = StringValues.Concat(fields.GetValueOrDefault(field.Name), value);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // Malformed, too long before the file, or cut short: the form reader meets the same bytes and answers as before.
+        }
+        start.Rewind();
+    }
+
+    /// <summary>The handler as Razor Pages chooses it: from the route, else from the query string.</summary>
+    private static bool IsUploadHandler(AuthorizationFilterContext context)
+    {
+        var handler = Convert.ToString(context.RouteData.Values["handler"], CultureInfo.InvariantCulture) is { Length: > 0 } routed
+            ? routed
+            : context.HttpContext.Request.Query["handler"].FirstOrDefault();
+        return string.Equals(handler, "Upload", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? Boundary(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary);
+        return boundary.Length is > 0 and <= 70 ? boundary.ToString() : null;
+    }
+}
