@@ -30,12 +30,17 @@ public sealed class FormClient(HttpClient client)
         return await ReadAsync();
     }
 
-    public async Task<IHtmlDocument> UploadAsync(string fileName, byte[] bytes, string action)
+    /// <summary>Uploads a file as the documents pages' forms send it: the token and the other fields first, then the file.</summary>
+    public async Task<IHtmlDocument> UploadAsync(string fileName, byte[] bytes, string action, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
         using var content = new MultipartFormDataContent
         {
             { new StringContent(Html.AntiforgeryToken(Page)), "__RequestVerificationToken" },
         };
+        foreach (var (name, value) in fields ?? [])
+        {
+            content.Add(new StringContent(value), name);
+        }
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         content.Add(file, "file", fileName);

@@ -64,6 +64,17 @@ public sealed class CompletionTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task The_upload_form_sends_its_token_before_the_file_so_the_file_can_be_streamed_to_the_store()
+    {
+        var (_, form) = await SignedInWithRequestAsync(withWorker: true);
+        await form.GetAsync("/status/documents");
+
+        var inputs = form.Page.QuerySelector("form[enctype='multipart/form-data']")!.QuerySelectorAll("input").Select(i => i.GetAttribute("name")).ToList();
+
+        Assert.Equal(["__RequestVerificationToken", "file"], inputs);
+    }
+
+    [Fact]
     public async Task Without_the_status_ticket_the_documents_page_leads_to_the_sign_in()
     {
         var form = new FormClient(portal.App.CreateClient());

@@ -70,6 +70,22 @@ public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_kind_of_document_chosen_before_the_file_is_kept_with_it()
+    {
+        var form = await StartAsync("Parent");
+        await form.PostAsync([new("Answers.ChildFirstName", "Staś"), new("Answers.ChildDateOfBirth.Day", "3"), new("Answers.ChildDateOfBirth.Month", "2"),
+            new("Answers.ChildDateOfBirth.Year", "2025"), new("Answers.Needs", "Rehabilitacja i sprzęt.")]);
+        var journeyId = Guid.Parse(form.Location!.AbsolutePath.Split('/')[3]);
+
+        await form.UploadAsync("opinia.pdf", Pdf, "?handler=Upload", [new("kind", nameof(AttachmentKind.Other))]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.Equal(AttachmentKind.Other, (await db.Attachments.SingleAsync(a => a.JourneyId == journeyId)).Kind);
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie lekarskie o diagnozie"), form.Errors());
+    }
+
+    [Fact]
     public async Task Skipping_the_documents_step_by_editing_the_address_does_not_send_the_request()
     {
         var form = await StartAsync("Parent");
