@@ -27,7 +27,14 @@ public static class OneFileUpload
             // after TooLarge, when the rest of the body may be large too.
             if (file is StreamedFormFile streamed && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge))
             {
-                await streamed.ReadRestAsync(request.HttpContext.RequestAborted);
+                try
+                {
+                    await streamed.ReadRestAsync(request.HttpContext.RequestAborted);
+                }
+                catch (IOException)
+                {
+                    // The body broke off (a client gone away): the problem already found is the answer.
+                }
             }
             return result;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,28 @@ public sealed class StreamedUploadTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Wybierz plik do wysłania", (await Html.ParseAsync(response)).Text(".error-summary a"));
+        await NothingKeptAsync(journeyId);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_that_breaks_the_form_format_after_the_file_is_refused_and_nothing_is_kept(bool tokenFirst)
+    {
+        var (form, journeyId) = await AtDocumentsAsync();
+        var token = $"--b\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{Html.AntiforgeryToken(form.Page)}\r\n";
+        var file = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"opinia.pdf\"\r\nContent-Type: application/pdf\r\n\r\n";
+        var broken = $"\r\n--b\r\nX-Padding: {new string('x', 20_000)}\r\n\r\n\r\n--b--\r\n";
+        byte[] body = tokenFirst
+            ? [.. Encoding.UTF8.GetBytes(token + file), .. Scan, .. Encoding.UTF8.GetBytes(broken)]
+            : [.. Encoding.UTF8.GetBytes(file), .. Scan, .. Encoding.UTF8.GetBytes("\r\n" + token[..^2] + broken)];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+
+        var response = await form.Http.PostAsync(new Uri(form.Location!, "?handler=Upload"), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Nie udało się wysłać strony", (await Html.ParseAsync(response)).Text("h1"));
         await NothingKeptAsync(journeyId);
     }
 
