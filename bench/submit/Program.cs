@@ -83,6 +83,7 @@ await Task.WhenAll(Enumerable.Range(0, applicants).Select(async _ =>
     }
 }));
 wall.Stop();
+var sinceLastReceipt = Stopwatch.StartNew();
 var peakMb = portal.PeakResidentMegabytes;
 
 // The count check: every acknowledged case is stored with its file, and routed.
@@ -93,7 +94,7 @@ await using (var db = database.CreateDbContext())
     newCases = await db.Cases.CountAsync() - casesBefore;
     stored = await db.Cases.CountAsync(c => numbers.Contains(c.Number)
         && c.Attachments.Count(a => a.Sha256 == pdfHash && a.SizeBytes == pdf.Length) == 1);
-    var until = DateTime.UtcNow.AddSeconds(120);
+    var until = DateTime.UtcNow.AddSeconds(180);
     while (DateTime.UtcNow < until)
     {
         routed = await db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.RouteCase && m.ProcessedAt != null
@@ -105,6 +106,9 @@ await using (var db = database.CreateDbContext())
         await Task.Delay(250);
     }
 }
+// How far the BackOffice was behind when the last applicant got their receipt: the routing of the warm-up's and the
+// run's cases shares the two cores with the Portal, so it catches up after the run.
+var routedAfter = sinceLastReceipt.Elapsed;
 var files = Directory.EnumerateFiles(attachments.FullName, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length == pdf.Length);
 
 var total = applicants * journeysEach;
@@ -122,6 +126,7 @@ foreach (var step in acknowledged.SelectMany(s => s.Steps).GroupBy(s => s.Step))
     Console.WriteLine($"  {step.Key,-15} p50 {Percentiles.Ms(times.At(50)),9}, p95 {Percentiles.Ms(times.At(95)),9}");
 }
 Console.WriteLine($"Portal peak resident memory: {peakMb:F0} MB");
+Console.WriteLine($"routing: every acknowledged case routed {(routed >= numbers.Count ? $"{routedAfter.TotalSeconds:F1} s" : "not within 180 s")} after the last receipt (cases waiting for the BackOffice while the Portal takes the cores)");
 Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - warmUpJourneys}) = routed {routed}; failed journeys {failures.Count}");
 foreach (var failure in failures.Distinct().Take(5))
 {
