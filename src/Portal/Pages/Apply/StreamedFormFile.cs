@@ -30,7 +30,10 @@ internal sealed class StreamedFormFile : IFormFile
     public string ContentType => Headers.ContentType.ToString();
     public string ContentDisposition => Headers.ContentDisposition.ToString();
 
-    /// <summary>Not known before the file has been read: nothing here relies on it, the uploader counts what it reads.</summary>
+    /// <summary>
+    /// Not known before the file has been read, so 0: the uploader counts what it reads, and the model binder skips a
+    /// file of length 0 only when it also has no name, which this one always has.
+    /// </summary>
     public long Length => 0;
 
     public Stream OpenReadStream() => new FileSectionStream(_section, this);
