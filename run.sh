@@ -56,6 +56,8 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Attachments__Directory="$ROOT/.data/attachments"
 export Mail__Host=127.0.0.1 Mail__Port=$SMTP_PORT
 export Portal__BaseUrl=$PORTAL_URL BackOffice__BaseUrl=$BACKOFFICE_URL
+# Two malloc arenas, as in the Dockerfiles (glibc keeps up to eight per core, and what each once held).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 log "applying migrations and the demo seed"
 (cd src/BackOffice && dotnet bin/Debug/net10.0/Parasol.BackOffice.dll migrate --seed-demo)
 
