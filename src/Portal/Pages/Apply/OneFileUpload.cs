@@ -23,17 +23,19 @@ public static class OneFileUpload
             {
                 result = await upload(file.FileName, content);
             }
-            // Refused before its end was read: a second file still comes first, as when the form was read whole. Not
-            // after TooLarge, when the rest of the body may be large too.
-            if (file is StreamedFormFile streamed && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge))
+            // Refused for what the file is, before its end was read: a second file still comes first, as when the form
+            // was read whole. Not after TooLarge (the rest of the body may be large too), nor when the store failed:
+            // that failure may have been the body's own (a client too slow or gone), and the body cannot be read on.
+            if (file is StreamedFormFile streamed
+                && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge or UploadProblem.StoreUnavailable))
             {
                 try
                 {
                     await streamed.ReadRestAsync(request.HttpContext.RequestAborted);
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or InvalidOperationException)
                 {
-                    // The body broke off (a client gone away): the problem already found is the answer.
+                    // The body broke off or cannot be read on: the problem already found is the answer.
                 }
             }
             return result;
