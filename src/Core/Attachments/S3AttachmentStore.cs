@@ -8,8 +8,9 @@ namespace Parasol.Core.Attachments;
 
 /// <summary>
 /// Keeps attachments as objects in one bucket of an S3-compatible server (MinIO in docker-compose), so several
-/// Portal and BackOffice machines see the same files. An upload is first spooled to a temporary file: the size limit
-/// and the hash are checked before a single byte leaves the machine, and the object appears whole or not at all.
+/// Portal and BackOffice machines see the same files. An upload is first spooled to a temporary file, encrypted
+/// (<see cref="EncryptedSpoolStream"/>): the size limit and the hash are checked before a single byte leaves the
+/// machine, and the object appears whole or not at all.
 /// </summary>
 public sealed class S3AttachmentStore : IAttachmentStore, IDisposable
 {
@@ -44,9 +45,10 @@ public sealed class S3AttachmentStore : IAttachmentStore, IDisposable
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         AttachmentKeys.Checked(key);
-        await using var spool = new FileStream(
+        // Encrypted under a key of its own that never leaves memory: the document is never on this disk in the clear.
+        await using var spool = new EncryptedSpoolStream(new FileStream(
             Path.Combine(Path.GetTempPath(), $"parasol-upload-{Guid.NewGuid():N}"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.DeleteOnClose));
         try
         {
             await content.CopyToAsync(spool, cancellationToken);
