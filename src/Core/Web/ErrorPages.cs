@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Hosting;
+using Parasol.Core.Data;
 
 namespace Parasol.Core.Web;
 
@@ -56,10 +57,15 @@ public abstract class ErrorPageModel : PageModel
 
     private void Describe(int? code)
     {
-        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var failed = error is not null;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        // The database unreachable where no page could catch it (an app started while PostgreSQL is down has no office
+        // profile to draw its layout with): that is "try again shortly", not a fault of ours.
+        var databaseAway = error is not null && DatabaseFailures.IsUnavailable(error);
         // A form the server cannot read (e.g. a NUL character) also fails to bind the code: the status is still there.
-        var status = failed ? StatusCodes.Status500InternalServerError
+        var status = databaseAway ? StatusCodes.Status503ServiceUnavailable
+            : failed ? StatusCodes.Status500InternalServerError
             : code is >= 400 and < 600 ? code.Value
             : reExecuted && Response.StatusCode >= 400 ? Response.StatusCode
             : StatusCodes.Status404NotFound;
@@ -81,5 +87,9 @@ public abstract class ErrorPageModel : PageModel
         Reference = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         // Error pages are never cached: the next attempt must reach the server.
         Response.Headers.CacheControl = "no-store";
+        if (databaseAway)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
     }
 }
