@@ -1,3 +1,5 @@
+using Parasol.Core.Attachments;
+
 namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Parasol.Portal.Pages.Apply;
 /// <c>limit</c>: past it the body seems to end), so that the look can be undone: after <see cref="Rewind"/> the body
 /// reads again from its start, after <see cref="Forget"/> it passes through.
 /// </summary>
-internal sealed class RewindableBodyStart(Stream body, int limit) : Stream
+internal sealed class RewindableBodyStart(Stream body, int limit) : ReadOnlyForwardStream
 {
     private MemoryStream? _kept = new();
     private MemoryStream? _replay;
@@ -49,14 +51,4 @@ internal sealed class RewindableBodyStart(Stream body, int limit) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("The request body is read asynchronously.");
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Parasol.Core.Attachments;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -70,7 +71,7 @@ internal sealed class StreamedFormFile : IFormFile
     }
 
     /// <summary>The file section's body; at its end it checks the rest of the request body.</summary>
-    private sealed class FileSectionStream(Stream section, StreamedFormFile file) : Stream
+    private sealed class FileSectionStream(Stream section, StreamedFormFile file) : ReadOnlyForwardStream
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -87,16 +88,6 @@ internal sealed class StreamedFormFile : IFormFile
 
         public override int Read(byte[] buffer, int offset, int count) =>
             throw new NotSupportedException("The file is in the request body, which is read asynchronously.");
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 
