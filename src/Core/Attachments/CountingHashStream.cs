@@ -6,7 +6,7 @@ namespace Parasol.Core.Attachments;
 /// Reads through another stream, hashing and counting as it goes, and fails as soon as more than the limit has passed,
 /// so an oversized upload is refused without ever being held whole.
 /// </summary>
-internal sealed class CountingHashStream(Stream inner, long limit, ContentInspector? inspector = null) : Stream
+internal sealed class CountingHashStream(Stream inner, long limit, ContentInspector? inspector = null) : ReadOnlyForwardStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -42,15 +42,8 @@ internal sealed class CountingHashStream(Stream inner, long limit, ContentInspec
         inspector?.Feed(bytes);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
+    /// <summary>How many bytes have been read so far.</summary>
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -166,11 +166,4 @@ internal sealed class EncryptedSpoolStream : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override async ValueTask DisposeAsync()
-    {
-        _aes.Dispose();
-        await _file.DisposeAsync();
-        await base.DisposeAsync();
-    }
 }

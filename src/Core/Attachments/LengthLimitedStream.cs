@@ -1,7 +1,7 @@
 namespace Parasol.Core.Attachments;
 
 /// <summary>Reads at most the first <c>length</c> bytes of another stream, then reports its end.</summary>
-internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
+internal sealed class LengthLimitedStream(Stream inner, long length) : ReadOnlyForwardStream
 {
     private long _read;
     private long Left => length - _read;
@@ -31,13 +31,6 @@ internal sealed class LengthLimitedStream(Stream inner, long length) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
+    /// <summary>How many bytes have been read so far.</summary>
     public override long Position { get => _read; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

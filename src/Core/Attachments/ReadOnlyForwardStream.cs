@@ -2,7 +2,7 @@ namespace Parasol.Core.Attachments;
 
 /// <summary>
 /// A stream read once, from its start to its end: it cannot seek, be written to or tell its length. Subclasses supply
-/// the reading.
+/// the reading (and may tell how far they have read through <see cref="Position"/>).
 /// </summary>
 public abstract class ReadOnlyForwardStream : Stream
 {
