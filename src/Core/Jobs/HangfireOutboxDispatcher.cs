@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Hangfire;
 using Microsoft.Extensions.Logging;
@@ -6,14 +7,17 @@ using Parasol.Core.Outbox;
 namespace Parasol.Core.Jobs;
 
 /// <summary>
-/// Enqueues a Hangfire job for each committed outbox row that is due; later rows are left to the sweep.
+/// Hands committed outbox rows that are due to Hangfire, in batches (<see cref="OutboxBatchJob"/>); later rows are left
+/// to the sweep.
 /// </summary>
 /// <remarks>
 /// Hangfire's client is synchronous: each enqueue is several blocking round trips to its tables (create the job, set
 /// its state, queue it and notify). Done on the request that committed the rows, that held a thread-pool thread per
 /// submit for all of those round trips, and under load (bench/submit: 50 applicants at once) the pool ran short of
 /// threads and every request queued behind them. So <see cref="Dispatch"/> only hands the rows to a queue in memory, and
-/// two threads of our own do the enqueuing: the request ends as soon as its data is committed.
+/// two threads of our own do the enqueuing: the request ends as soon as its data is committed. Each takes every row
+/// waiting in the queue at once, and under a burst first lets them gather for <see cref="LingerWhenBusy"/>, so that many
+/// rows share one job.
 /// Nothing is lost by that: the rows are already committed, and a row this process never hands over (it stopped, the
 /// queue was full) is found by <see cref="OutboxSweepJob"/>, as a failed enqueue always was.
 /// </remarks>
@@ -24,6 +28,12 @@ public sealed class HangfireOutboxDispatcher : IOutboxDispatcher, IDisposable
 
     private const int Workers = 2;
 
+    /// <summary>
+    /// Under a burst (rows handed over less than this ago), a worker waits this long before taking the rows waiting, so
+    /// that they share jobs; after a quiet spell a row goes at once.
+    /// </summary>
+    internal static readonly TimeSpan LingerWhenBusy = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How long stopping waits for rows still in the queue before leaving them to the sweep.</summary>
     private static readonly TimeSpan DrainOnStop = TimeSpan.FromSeconds(10);
 
@@ -33,6 +43,7 @@ public sealed class HangfireOutboxDispatcher : IOutboxDispatcher, IDisposable
     private readonly Channel<OutboxMessage> _queue = Channel.CreateBounded<OutboxMessage>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleWriter = false, SingleReader = false });
     private readonly Lazy<Thread[]> _threads;
+    private long _lastHandedOver;
 
     public HangfireOutboxDispatcher(IBackgroundJobClient jobs, TimeProvider time, ILogger<HangfireOutboxDispatcher> logger)
     {
@@ -69,19 +80,30 @@ public sealed class HangfireOutboxDispatcher : IOutboxDispatcher, IDisposable
     private void Work()
     {
         var reader = _queue.Reader;
+        var batch = new List<OutboxMessage>();
         // A thread of our own, so blocking here takes nothing from the thread pool that serves requests.
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (reader.TryRead(out var message))
+            if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHandedOver)) < LingerWhenBusy)
+            {
+                Thread.Sleep(LingerWhenBusy);
+            }
+            Interlocked.Exchange(ref _lastHandedOver, Stopwatch.GetTimestamp());
+            batch.Clear();
+            while (batch.Count < OutboxBatchJob.MaxRows * 4 && reader.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+            foreach (var kind in batch.GroupBy(m => m.Kind).SelectMany(k => k.Chunk(OutboxBatchJob.MaxRows)))
             {
                 try
                 {
-                    Enqueue(_jobs, message);
+                    OutboxBatchJob.Enqueue(_jobs, kind);
                 }
                 catch (Exception error)
                 {
-                    // The data is committed; the sweep will hand the row over later.
-                    _logger.LogWarning(error, "Could not enqueue outbox row {OutboxId}; the sweep will retry", message.Id);
+                    // The data is committed; the sweep will hand the rows over later.
+                    _logger.LogWarning(error, "Could not enqueue {Count} outbox rows (from {OutboxId}); the sweep will retry", kind.Length, kind[0].Id);
                 }
             }
         }
@@ -99,19 +121,6 @@ public sealed class HangfireOutboxDispatcher : IOutboxDispatcher, IDisposable
                 var left = until - DateTime.UtcNow;
                 thread.Join(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             }
-        }
-    }
-
-    internal static void Enqueue(IBackgroundJobClient jobs, OutboxMessage message)
-    {
-        var id = message.Id;
-        if (message.Kind == OutboxKind.RouteCase)
-        {
-            jobs.Enqueue<RouteCaseJob>(JobQueues.Routing, j => j.ExecuteAsync(id, CancellationToken.None));
-        }
-        else
-        {
-            jobs.Enqueue<SendEmailJob>(JobQueues.Notifications, j => j.ExecuteAsync(id, CancellationToken.None));
         }
     }
 }

@@ -29,9 +29,9 @@ public sealed class OutboxSweepJob(ParasolDbContext db, IBackgroundJobClient job
             .OrderBy(m => m.DueAt)
             .Take(500)
             .ToListAsync(cancellationToken);
+        OutboxBatchJob.Enqueue(jobs, due);
         foreach (var message in due)
         {
-            HangfireOutboxDispatcher.Enqueue(jobs, message);
             message.EnqueuedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -66,6 +66,7 @@ public static class ParasolJobs
         services.TryAddScoped<CaseRouter>();
         services.TryAddScoped<SendEmailJob>();
         services.TryAddScoped<RouteCaseJob>();
+        services.TryAddScoped<OutboxBatchJob>();
         services.TryAddScoped<OutboxSweepJob>();
         services.TryAddScoped<DeadlineWatchJob>();
         services.TryAddScoped<Journeys.JourneySweepJob>();

@@ -134,7 +134,7 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
         await using var command = new NpgsqlCommand("""
             SELECT EXTRACT(EPOCH FROM (MIN(s.createdat) - j.createdat)) * 1000
             FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id AND s.name = 'Processing'
-            WHERE j.invocationdata::text LIKE '%SendEmailJob%' OR j.invocationdata::text LIKE '%RouteCaseJob%'
+            WHERE j.invocationdata::text LIKE '%OutboxBatchJob%'
             GROUP BY j.id, j.createdat
             """, connection);
         var values = new List<double>();

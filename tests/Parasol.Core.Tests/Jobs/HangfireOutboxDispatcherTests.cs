@@ -31,7 +31,7 @@ public sealed class HangfireOutboxDispatcherTests
             await WaitUntilAsync(() => jobs.Enqueued.Count == 2);
         }
 
-        Assert.Equal([(typeof(RouteCaseJob), 1L), (typeof(SendEmailJob), 2L)], jobs.Enqueued.OrderBy(j => j.Row));
+        Assert.Equal([(nameof(OutboxBatchJob.RouteAsync), 1L), (nameof(OutboxBatchJob.SendAsync), 2L)], jobs.Enqueued.OrderBy(j => j.Row));
     }
 
     [Fact]
@@ -48,16 +48,65 @@ public sealed class HangfireOutboxDispatcherTests
     }
 
     [Fact]
-    public async Task A_row_hangfire_refuses_is_left_to_the_sweep_and_the_next_rows_still_go()
+    public async Task Rows_waiting_together_share_jobs_of_one_kind_each_row_once()
+    {
+        var jobs = new SlowJobClient();
+        using (var dispatcher = new HangfireOutboxDispatcher(jobs, _time, NullLogger<HangfireOutboxDispatcher>.Instance))
+        {
+            // A burst: rows pile up while Hangfire's client is busy with the first job.
+            dispatcher.Dispatch([Route(1)]);
+            await Task.Delay(100);
+            for (var i = 2; i <= 61; i++)
+            {
+                dispatcher.Dispatch([Route(i), Receipt(1000 + i)]);
+            }
+            jobs.Open.Set();
+            await WaitUntilAsync(() => jobs.Enqueued.Count == 121);
+        }
+
+        var enqueued = jobs.Enqueued;
+        Assert.Equal([.. Enumerable.Range(1, 61).Select(i => (long)i), .. Enumerable.Range(1002, 60).Select(i => (long)i)], enqueued.Select(j => j.Row).Order());
+        Assert.All(enqueued.Where(j => j.Row < 1000), j => Assert.Equal(nameof(OutboxBatchJob.RouteAsync), j.Job));
+        Assert.All(enqueued.Where(j => j.Row > 1000), j => Assert.Equal(nameof(OutboxBatchJob.SendAsync), j.Job));
+        Assert.All(jobs.JobSizes, size => Assert.InRange(size, 1, OutboxBatchJob.MaxRows));
+        // 121 rows, but far fewer jobs: Hangfire's bookkeeping is shared.
+        Assert.InRange(jobs.JobSizes.Count, 3, 20);
+    }
+
+    [Fact]
+    public async Task Under_a_steady_stream_of_submissions_rows_gather_into_shared_jobs()
+    {
+        var jobs = new SlowJobClient();
+        jobs.Open.Set();
+        using var dispatcher = new HangfireOutboxDispatcher(jobs, _time, NullLogger<HangfireOutboxDispatcher>.Instance);
+
+        dispatcher.Dispatch([Route(1)]);
+        await WaitUntilAsync(() => jobs.Enqueued.Count == 1);
+        // A submission every 5 ms for about a second, as under a burst.
+        for (var i = 2; i <= 200; i++)
+        {
+            dispatcher.Dispatch([Route(i)]);
+            await Task.Delay(5);
+        }
+        await WaitUntilAsync(() => jobs.Enqueued.Count == 200);
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), jobs.Enqueued.Select(j => j.Row).Order());
+        Assert.True(jobs.JobSizes.Count <= 50, $"{jobs.JobSizes.Count} jobs for 200 rows");
+    }
+
+    [Fact]
+    public async Task Rows_whose_job_hangfire_refuses_are_left_to_the_sweep_and_the_next_rows_still_go()
     {
         var jobs = new SlowJobClient { FailFor = 1 };
         jobs.Open.Set();
         using var dispatcher = new HangfireOutboxDispatcher(jobs, _time, NullLogger<HangfireOutboxDispatcher>.Instance);
 
-        dispatcher.Dispatch([Receipt(1), Receipt(2), Receipt(3)]);
+        dispatcher.Dispatch([Receipt(1)]);
+        await WaitUntilAsync(() => jobs.Attempts == 1);
+        dispatcher.Dispatch([Receipt(2), Receipt(3)]);
 
         await WaitUntilAsync(() => jobs.Enqueued.Count == 2);
-        Assert.DoesNotContain(jobs.Enqueued, j => j.Row == 1);
+        Assert.Equal([2L, 3L], jobs.Enqueued.Select(j => j.Row).Order());
     }
 
     private OutboxMessage Route(long id) => new() { Id = id, Kind = OutboxKind.RouteCase, CreatedAt = _time.GetUtcNow(), DueAt = _time.GetUtcNow() };
@@ -85,13 +134,16 @@ public sealed class HangfireOutboxDispatcherTests
     /// <summary>Hangfire's client as it is under load: each enqueue blocks (here until <see cref="Open"/> is set).</summary>
     private sealed class SlowJobClient : IBackgroundJobClient
     {
-        private readonly List<(Type Job, long Row)> _enqueued = [];
+        private readonly List<(string Job, long Row)> _enqueued = [];
+        private readonly List<int> _sizes = [];
 
         public ManualResetEventSlim Open { get; } = new();
 
+        /// <summary>A job holding this row is refused, as a Hangfire storage that cannot be reached refuses it.</summary>
         public long? FailFor { get; init; }
 
-        public List<(Type Job, long Row)> Enqueued
+        /// <summary>Each row enqueued, with the batch method that carries it.</summary>
+        public List<(string Job, long Row)> Enqueued
         {
             get
             {
@@ -102,18 +154,36 @@ public sealed class HangfireOutboxDispatcherTests
             }
         }
 
+        public List<int> JobSizes
+        {
+            get
+            {
+                lock (_enqueued)
+                {
+                    return [.. _sizes];
+                }
+            }
+        }
+
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
         public string Create(Job job, IState state)
         {
             Open.Wait(TimeSpan.FromSeconds(30));
-            var row = (long)job.Args[0]!;
-            if (row == FailFor)
+            Interlocked.Increment(ref _attempts);
+            Assert.Equal(typeof(OutboxBatchJob), job.Type);
+            var rows = (long[])job.Args[0]!;
+            if (FailFor is { } fail && rows.Contains(fail))
             {
                 throw new InvalidOperationException("Hangfire's storage is unreachable.");
             }
             lock (_enqueued)
             {
-                _enqueued.Add((job.Type, row));
-                return _enqueued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _enqueued.AddRange(rows.Select(row => (job.Method.Name, row)));
+                _sizes.Add(rows.Length);
+                return _sizes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
