@@ -11,6 +11,7 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
     {
         var path = PathFor(key);
         var temp = path + ".part";
+        var moved = false;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -18,17 +19,23 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
             {
                 await content.CopyToAsync(file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
+                // On the disk, not only in the page cache, before the case that names it is committed and the family
+                // is told it arrived: a power cut must not leave a case without its medical certificate.
+                file.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
+            moved = true;
+            // And the rename with it, or after a power cut the file may still be under its temporary name.
+            DirectorySync.Flush(Path.GetDirectoryName(path)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            DeleteQuietly(temp);
+            DeleteQuietly(moved ? path : temp);
             throw new AttachmentStoreUnavailableException(e);
         }
         catch
         {
-            DeleteQuietly(temp);
+            DeleteQuietly(moved ? path : temp);
             throw;
         }
     }
