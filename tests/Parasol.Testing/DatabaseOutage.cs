@@ -113,9 +113,14 @@ public sealed class DatabaseOutage : IAsyncDisposable
     /// <summary>Closes with a reset, as a crashed server or a broken network does, not with a polite goodbye.</summary>
     private static void Drop(TcpClient client)
     {
+        // Cut and the relay's own ending may both drop a connection: the second finds its socket already gone.
+        var socket = client.Client;
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
+            if (socket is not null)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
