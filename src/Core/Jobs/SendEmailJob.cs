@@ -8,6 +8,12 @@ using Parasol.Core.Outbox;
 namespace Parasol.Core.Jobs;
 
 /// <summary>Sends one outbox e-mail, at most once: the row is locked, checked and marked sent in one transaction.</summary>
+/// <remarks>
+/// The "sent" record (the row and the timeline entry) is written before the message goes out and committed right after
+/// the SMTP server has taken it, so a process killed in between (bench/faults) leaves the smallest window in which a
+/// message was taken but not recorded, and is sent again. When sending fails, that transaction is rolled back and the
+/// failure recorded in a new one.
+/// </remarks>
 public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMailDelivery delivery, TimeProvider time, ILogger<SendEmailJob> logger)
 {
     // Retries belong to the outbox row (its backoff, its error for the admin page), not to Hangfire.
@@ -15,19 +21,19 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
     [Queue(JobQueues.Notifications)]
     public async Task ExecuteAsync(long outboxId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var message = await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken);
-        if (message is null || message.DueAt > time.GetUtcNow())
+        Exception? failure;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return;
-        }
-        try
-        {
-            var mail = await renderer.RenderAsync(message, cancellationToken);
-            if (mail is not null)
+            var message = await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken);
+            if (message is null || message.DueAt > time.GetUtcNow())
             {
-                await delivery.SendAsync(mail, cancellationToken);
-                if (message.CaseId is { } caseId)
+                return;
+            }
+            var attempt = message.Attempts + 1;
+            try
+            {
+                var mail = await renderer.RenderAsync(message, cancellationToken);
+                if (mail is not null && message.CaseId is { } caseId)
                 {
                     db.CaseEvents.Add(new CaseEvent
                     {
@@ -37,16 +43,34 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
                         Text = $"Wysłano e-mail: {PolishName(message.Template)} ({(message.RecipientStaffId is null ? "do wnioskodawcy lub instytucji" : "do pracownika")}).",
                     });
                 }
+                OutboxRetry.RecordSuccess(message, time.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                if (mail is not null)
+                {
+                    await delivery.SendAsync(mail, cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                return;
             }
-            OutboxRetry.RecordSuccess(message, time.GetUtcNow());
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning("E-mail {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", message.Id, message.Template, attempt, error.Message);
+                await transaction.RollbackAsync(CancellationToken.None);
+                failure = error;
+            }
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+
+        db.ChangeTracker.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            logger.LogWarning("E-mail {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", message.Id, message.Template, message.Attempts + 1, error.Message);
-            OutboxRetry.RecordFailure(message, error, time.GetUtcNow());
+            // Taken again: unless another worker has it now (then it is that worker's to send or record).
+            if (await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken) is { } message)
+            {
+                OutboxRetry.RecordFailure(message, failure, time.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>How the timeline names an e-mail; staff read it in Polish.</summary>
