@@ -94,16 +94,16 @@ public sealed class HangfireOutboxDispatcher : IOutboxDispatcher, IDisposable
             {
                 batch.Add(message);
             }
-            foreach (var kind in batch.GroupBy(m => m.Kind).SelectMany(k => k.Chunk(OutboxBatchJob.MaxRows)))
+            foreach (var job in OutboxBatchJob.Batches(batch))
             {
                 try
                 {
-                    OutboxBatchJob.Enqueue(_jobs, kind);
+                    OutboxBatchJob.Enqueue(_jobs, job);
                 }
                 catch (Exception error)
                 {
                     // The data is committed; the sweep will hand the rows over later.
-                    _logger.LogWarning(error, "Could not enqueue {Count} outbox rows (from {OutboxId}); the sweep will retry", kind.Length, kind[0].Id);
+                    _logger.LogWarning(error, "Could not enqueue {Count} outbox rows (from {OutboxId}); the sweep will retry", job.Length, job[0].Id);
                 }
             }
         }

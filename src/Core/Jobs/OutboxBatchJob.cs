@@ -30,26 +30,22 @@ public sealed class OutboxBatchJob(IServiceScopeFactory scopes, ILogger<OutboxBa
     public Task SendAsync(long[] outboxIds, CancellationToken cancellationToken) =>
         RunAsync<SendEmailJob>(outboxIds, static (job, id, ct) => job.ExecuteAsync(id, ct), cancellationToken);
 
-    /// <summary>Hands due rows to Hangfire: one job per <see cref="MaxRows"/> rows of a kind. Returns the jobs created.</summary>
-    public static int Enqueue(IBackgroundJobClient jobs, IEnumerable<OutboxMessage> messages)
+    /// <summary>Due rows as jobs: grouped by kind, at most <see cref="MaxRows"/> to a job.</summary>
+    public static IEnumerable<OutboxMessage[]> Batches(IEnumerable<OutboxMessage> messages) =>
+        messages.GroupBy(m => m.Kind).SelectMany(kind => kind.Chunk(MaxRows));
+
+    /// <summary>Hands one batch (rows of one kind, from <see cref="Batches"/>) to Hangfire as one job.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs, OutboxMessage[] batch)
     {
-        var created = 0;
-        foreach (var kind in messages.GroupBy(m => m.Kind == OutboxKind.RouteCase))
+        var ids = batch.Select(m => m.Id).ToArray();
+        if (batch[0].Kind == OutboxKind.RouteCase)
         {
-            foreach (var chunk in kind.Select(m => m.Id).Chunk(MaxRows))
-            {
-                if (kind.Key)
-                {
-                    jobs.Enqueue<OutboxBatchJob>(JobQueues.Routing, j => j.RouteAsync(chunk, CancellationToken.None));
-                }
-                else
-                {
-                    jobs.Enqueue<OutboxBatchJob>(JobQueues.Notifications, j => j.SendAsync(chunk, CancellationToken.None));
-                }
-                created++;
-            }
+            jobs.Enqueue<OutboxBatchJob>(JobQueues.Routing, j => j.RouteAsync(ids, CancellationToken.None));
         }
-        return created;
+        else
+        {
+            jobs.Enqueue<OutboxBatchJob>(JobQueues.Notifications, j => j.SendAsync(ids, CancellationToken.None));
+        }
     }
 
     private async Task RunAsync<TJob>(long[] outboxIds, Func<TJob, long, CancellationToken, Task> run, CancellationToken cancellationToken)

@@ -29,7 +29,10 @@ public sealed class OutboxSweepJob(ParasolDbContext db, IBackgroundJobClient job
             .OrderBy(m => m.DueAt)
             .Take(500)
             .ToListAsync(cancellationToken);
-        OutboxBatchJob.Enqueue(jobs, due);
+        foreach (var batch in OutboxBatchJob.Batches(due))
+        {
+            OutboxBatchJob.Enqueue(jobs, batch);
+        }
         foreach (var message in due)
         {
             message.EnqueuedAt = now;

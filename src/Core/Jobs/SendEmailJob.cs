@@ -52,7 +52,8 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
                 await transaction.CommitAsync(cancellationToken);
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            // The database away is not the message's failure: nothing is recorded, the sweep hands the row over again.
+            catch (Exception error) when (error is not OperationCanceledException && !DatabaseFailures.IsUnavailable(error))
             {
                 logger.LogWarning("E-mail {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", message.Id, message.Template, attempt, error.Message);
                 await transaction.RollbackAsync(CancellationToken.None);
