@@ -11,7 +11,11 @@ namespace Parasol.Core.Cases;
 /// </summary>
 public sealed class CaseNumberAllocator(ParasolDbContext db, TimeProvider time)
 {
-    /// <summary>What a case saved by <see cref="AssignAsync"/>'s caller carries until its number is assigned.</summary>
+    /// <summary>
+    /// What a case carries until its transaction commits: a case saved with it is numbered inside COMMIT by the
+    /// database (symbol and prefix from the office profile, the year it was received in, in Warsaw), gap-free as
+    /// <see cref="AllocateAsync"/>.
+    /// </summary>
     public static string Placeholder(Guid caseId) => $"~{caseId:N}";
 
     public async Task<string> AllocateAsync(CaseType type, CancellationToken cancellationToken = default)
@@ -30,43 +34,12 @@ public sealed class CaseNumberAllocator(ParasolDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Numbers a case already saved in the caller's transaction (under <see cref="Placeholder"/>) in one statement:
-    /// the counter's increment and the case's number together. The counter row stays locked from this statement to
-    /// the commit, and every other submit of the same type waits that long; so the caller saves everything else first
-    /// and commits right after this, and the lock is held for one statement and the commit, not for the whole save
-    /// (bench/submit: 50 applicants at once queued on it for seconds).
+    /// The number a case saved under <see cref="Placeholder"/> was given when its transaction committed (the database's
+    /// deferred trigger <c>cases_number_at_commit</c> numbers it inside COMMIT, so the counter row is locked only for the
+    /// commit itself); null when no such case was committed.
     /// </summary>
-    public async Task<string> AssignAsync(Case @case, CancellationToken cancellationToken = default)
-    {
-        RequireTransaction();
-        var (prefix, symbol) = await NumberingAsync(@case.Type, cancellationToken);
-        var year = WarsawTime.Today(time).Year;
-        var id = @case.Id;
-
-        var assigned = await db.Database.SqlQuery<AssignedNumber>($"""
-            WITH next AS (
-                INSERT INTO case_number_counters (symbol, year, last_value) VALUES ({symbol}, {year}, 1)
-                ON CONFLICT (symbol, year) DO UPDATE SET last_value = case_number_counters.last_value + 1
-                RETURNING last_value)
-            UPDATE cases SET number = {prefix} || '.' || {symbol} || '.' || next.last_value || '.' || {year}
-            FROM next WHERE cases.id = {id}
-            RETURNING cases.number AS number, next.last_value AS sequence
-            """).ToListAsync(cancellationToken);
-
-        if (assigned.Count != 1)
-        {
-            throw new InvalidOperationException("The case to number is not saved in this transaction.");
-        }
-        var number = CaseNumber.Format(prefix, symbol, assigned[0].Sequence, year);
-        if (assigned[0].Number != number)
-        {
-            throw new InvalidOperationException($"The database formatted case number {assigned[0].Number}, not {number}.");
-        }
-        var entry = db.Entry(@case);
-        entry.Property(c => c.Number).CurrentValue = number;
-        entry.Property(c => c.Number).OriginalValue = number;
-        return number;
-    }
+    public Task<string?> NumberAtCommitAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        db.Cases.Where(c => c.Id == caseId).Select(c => (string?)c.Number).SingleOrDefaultAsync(cancellationToken);
 
     private void RequireTransaction()
     {
@@ -86,5 +59,4 @@ public sealed class CaseNumberAllocator(ParasolDbContext db, TimeProvider time)
         return (office.CaseNumberPrefix, symbol);
     }
 
-    private sealed record AssignedNumber(string Number, int Sequence);
 }

@@ -11,7 +11,7 @@ namespace Parasol.Core.Submissions;
 public sealed record SubmissionResult(Case Case, bool Created);
 
 /// <summary>
-/// Turns a journey into a case in one transaction: number, people, the journey's attachments, the Received event (from
+/// Turns a journey into a case in one transaction, numbered by the database as it commits: people, the journey's attachments, the Received event (from
 /// which routing and the receipt e-mail are derived) and the deletion of the journey state. The journey id is the
 /// submission key, so a double click or a repeated POST finds the case the first one made.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            var created = await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 // The whole transaction is retried on failure, so the savepoint EF would set around the save (two more
@@ -46,14 +46,16 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
                 }
                 await db.JourneyStates.Where(s => s.Id == journeyId).ExecuteDeleteAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-
-                // The number last, in one statement, then the commit: taking it locks the counter row until the commit,
-                // so every other submit of the same type waits that long (bench/submit).
-                await numbers.AssignAsync(@case, cancellationToken);
+                // The database numbers the case inside COMMIT (CaseNumberAllocator.Placeholder), so the counter row is
+                // locked only for the commit itself, not across a round trip to this process (bench/submit).
                 await transaction.CommitAsync(cancellationToken);
                 @case.Attachments = attachments;
-                return new SubmissionResult(@case, Created: true);
+                return @case;
             });
+            var number = db.Entry(created).Property(c => c.Number);
+            number.CurrentValue = number.OriginalValue = await numbers.NumberAtCommitAsync(created.Id, cancellationToken)
+                ?? throw new InvalidOperationException("The committed case is not in the database.");
+            return new SubmissionResult(created, Created: true);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: UniqueViolation, ConstraintName: "ux_cases_submission_key" })
         {

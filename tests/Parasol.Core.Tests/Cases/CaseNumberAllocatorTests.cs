@@ -50,7 +50,46 @@ public sealed class CaseNumberAllocatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_case_numbered_in_its_transaction_and_rolled_back_gives_its_number_back()
+    public async Task Two_hundred_concurrent_cases_saved_under_placeholders_are_numbered_consecutively_as_they_commit()
+    {
+        await using var services = _database.CreateServices();
+        var before = await LastNumberAsync(services, "4011");
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => StorePlaceholderCaseAsync(services, CaseType.ZaZyciemSupport))));
+
+        var year = DateTime.UtcNow.Year;
+        Assert.Equal(200, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.StartsWith("OPS.4011.", n, StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(before + 1, 200), numbers.Select(n => Sequence(n, year)).Order());
+    }
+
+    [Fact]
+    public async Task A_case_saved_under_a_placeholder_holds_no_number_until_it_commits()
+    {
+        await using var services = _database.CreateServices();
+        var before = await LastNumberAsync(services, "4013");
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var id = Guid.CreateVersion7();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Cases.Add(NewCase(id, CaseType.Referral, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            Assert.Equal(CaseNumberAllocator.Placeholder(id), await db.Cases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+
+            // The counter is not locked while this transaction is open: another submission is numbered and committed
+            // meanwhile (it would wait for this one's commit if the number were taken before it).
+            var other = await StorePlaceholderCaseAsync(services, CaseType.Referral).WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", other);
+
+            await transaction.CommitAsync();
+        }
+        Assert.Equal($"OPS.4013.{before + 2}.{DateTime.UtcNow.Year}", await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().NumberAtCommitAsync(id));
+    }
+
+    [Fact]
+    public async Task A_case_saved_under_a_placeholder_and_rolled_back_gives_its_number_back()
     {
         await using var services = _database.CreateServices();
         var before = await LastNumberAsync(services, "4013");
@@ -59,19 +98,25 @@ public sealed class CaseNumberAllocatorTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var id = Guid.CreateVersion7();
-            var c = new Case { Id = id, Number = CaseNumberAllocator.Placeholder(id), Type = CaseType.Referral, Source = CaseSource.Family, ReceivedAt = DateTimeOffset.UtcNow };
-            db.Cases.Add(c);
+            db.Cases.Add(NewCase(Guid.CreateVersion7(), CaseType.Referral, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-            var number = await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().AssignAsync(c);
-            Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", number);
-            Assert.Equal(number, c.Number);
-            Assert.Equal(number, await db.Cases.Where(x => x.Id == id).Select(x => x.Number).SingleAsync());
             await transaction.RollbackAsync();
         }
 
-        var next = await StoreCaseAsync(services, CaseType.Referral);
+        var next = await StorePlaceholderCaseAsync(services, CaseType.Referral);
         Assert.Equal($"OPS.4013.{before + 1}.{DateTime.UtcNow.Year}", next);
+    }
+
+    [Fact]
+    public async Task A_case_received_on_new_years_eve_after_midnight_in_warsaw_counts_in_the_new_year()
+    {
+        await using var services = _database.CreateServices();
+        // 23:30 UTC on 31 December is 00:30 on 1 January in Warsaw: the case belongs to the new year's register.
+        var receivedAt = new DateTimeOffset(2030, 12, 31, 23, 30, 0, TimeSpan.Zero);
+
+        var number = await StorePlaceholderCaseAsync(services, CaseType.OneTimeBenefit, receivedAt);
+
+        Assert.Equal("OPS.4012.1.2031", number);
     }
 
     [Fact]
@@ -113,6 +158,25 @@ public sealed class CaseNumberAllocatorTests : IAsyncLifetime
         await transaction.CommitAsync();
         return number;
     }
+
+    /// <summary>Saves a case as the submit does (under a placeholder, numbered at commit) and returns its number.</summary>
+    private static async Task<string> StorePlaceholderCaseAsync(IServiceProvider services, CaseType type, DateTimeOffset? receivedAt = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var id = Guid.CreateVersion7();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Cases.Add(NewCase(id, type, receivedAt ?? DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        return await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().NumberAtCommitAsync(id)
+            ?? throw new InvalidOperationException("The case was not stored.");
+    }
+
+    private static Case NewCase(Guid id, CaseType type, DateTimeOffset receivedAt) =>
+        new() { Id = id, Number = CaseNumberAllocator.Placeholder(id), Type = type, Source = CaseSource.Family, ReceivedAt = receivedAt };
 
     private static async Task<int> LastNumberAsync(IServiceProvider services, string symbol)
     {
