@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Parasol.Bench;
 using Parasol.Core.Outbox;
 using Parasol.Testing;
@@ -61,8 +62,20 @@ await using (var db = database.CreateDbContext())
     casesBefore = await db.Cases.CountAsync();
 }
 
+// Where the CPU goes over the measured run and until its last case is routed: every part runs on this machine's cores.
+var postgresPort = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
+var cpu = new CpuAccount(
+[
+    new("Portal", (pid, _) => pid == portal.ProcessId),
+    new("PostgreSQL", (_, command) => command.Contains("postgres", StringComparison.Ordinal) && command.Contains($" -p {postgresPort} ", StringComparison.Ordinal)),
+    new("BackOffice", (pid, _) => pid == backOffice.ProcessId),
+    new("maildev", (_, command) => command.Contains("maildev", StringComparison.Ordinal) && command.Contains($"--smtp {smtp.SmtpPort} ", StringComparison.Ordinal)),
+    new("this client", (pid, _) => pid == Environment.ProcessId, WithChildren: false),
+]);
+
 var acknowledged = new List<Submission>();
 var failures = new List<string>();
+cpu.Start();
 var wall = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, applicants).Select(async _ =>
 {
@@ -112,6 +125,8 @@ await using (var db = database.CreateDbContext())
 // How far the BackOffice was behind when the last applicant got their receipt: the routing of the warm-up's and the
 // run's cases shares the two cores with the Portal, so it catches up after the run.
 var routedAfter = sinceLastReceipt.Elapsed;
+var (cpuByPart, cpuMachine) = cpu.Stop();
+var cpuWindow = wall.Elapsed + routedAfter;
 var files = Directory.EnumerateFiles(attachments.FullName, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length == pdf.Length);
 
 var total = applicants * journeysEach;
@@ -130,6 +145,14 @@ foreach (var step in acknowledged.SelectMany(s => s.Steps).GroupBy(s => s.Step))
 }
 Console.WriteLine($"Portal peak resident memory: {peakMb:F0} MB");
 Console.WriteLine($"routing: every acknowledged case routed {(routed >= numbers.Count ? $"{routedAfter.TotalSeconds:F1} s" : "not within 180 s")} after the last receipt (cases waiting for the BackOffice while the Portal takes the cores)");
+var journeys = Math.Max(1, acknowledged.Count);
+Console.WriteLine($"CPU per journey, measured run until every case was routed ({cpuWindow.TotalSeconds:F1} s): "
+    + string.Join(", ", cpuByPart.Select(p => $"{p.Name} {p.Milliseconds / journeys:F1} ms"))
+    + $"; the machine {cpuMachine / journeys:F1} ms, busy {cpuMachine / (cpuWindow.TotalMilliseconds * Environment.ProcessorCount):P0} of its {Environment.ProcessorCount} cores"
+    + $" (at that cost its cores allow at most {Environment.ProcessorCount * 1000 / (cpuMachine / journeys):F0} journeys/s)");
+// Parasol's own share, without this client and the mail catcher, which in production run elsewhere.
+var parasolMs = cpuByPart.Where(p => p.Name is "Portal" or "PostgreSQL" or "BackOffice").Sum(p => p.Milliseconds) / journeys;
+Console.WriteLine($"Parasol alone (Portal, PostgreSQL, BackOffice): {parasolMs:F1} ms of CPU per journey, so 50 journeys/s take {parasolMs * 50 / 1000:F1} cores");
 Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - warmUpJourneys}) = routed {routed}; failed journeys {failures.Count}");
 foreach (var failure in failures.Distinct().Take(5))
 {
