@@ -29,15 +29,30 @@ public sealed class OutboxSweepJob(ParasolDbContext db, IBackgroundJobClient job
             .OrderBy(m => m.DueAt)
             .Take(500)
             .ToListAsync(cancellationToken);
-        foreach (var batch in OutboxBatchJob.Batches(due))
-        {
-            OutboxBatchJob.Enqueue(jobs, batch);
-        }
+        // Marked and committed before any job exists: a job that starts at once must find its row unlocked (a row
+        // locked by this sweep's update would be skipped as "another worker's"), and a failure it records (which
+        // clears the mark, for the next sweep after the backoff) must not be overwritten by the mark afterwards.
+        // Either way the row would sit marked as enqueued, untouched, for LostAfter.
         foreach (var message in due)
         {
             message.EnqueuedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var batch in OutboxBatchJob.Batches(due))
+        {
+            try
+            {
+                OutboxBatchJob.Enqueue(jobs, batch);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not handed over after all: unmarked, so the next sweep takes them.
+                var ids = batch.Select(m => m.Id).ToList();
+                await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.EnqueuedAt == now)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.EnqueuedAt, (DateTimeOffset?)null), CancellationToken.None);
+                throw;
+            }
+        }
         return due.Count;
     }
 }

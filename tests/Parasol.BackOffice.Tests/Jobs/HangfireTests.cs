@@ -125,7 +125,17 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
             await Task.Delay(5);
         }
         while (DateTime.UtcNow < until);
-        throw new TimeoutException($"Case {caseId} was not routed and acknowledged in time.");
+        // What the outbox and Hangfire say about it, so that a failure here tells why.
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync();
+        var outbox = string.Join("; ", rows.Select(m =>
+            $"{m.Kind}/{m.Template}: created {m.CreatedAt:HH:mm:ss.fff}, due {m.DueAt:HH:mm:ss.fff}, enqueued {m.EnqueuedAt:HH:mm:ss.fff}, attempts {m.Attempts}, processed {m.ProcessedAt:HH:mm:ss.fff}, error {m.LastError}"));
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT string_agg(statename || ' ' || n, ', ') FROM (SELECT coalesce(statename, '(none)') AS statename, count(*) AS n FROM hangfire.job GROUP BY 1) s",
+            connection);
+        var jobs = await command.ExecuteScalarAsync();
+        throw new TimeoutException($"Case {caseId} was not routed and acknowledged in time (now {DateTimeOffset.UtcNow:HH:mm:ss.fff}). Outbox: {outbox}. Hangfire jobs: {jobs}.");
     }
 
     private async Task<List<double>> EnqueueToStartAsync()

@@ -203,6 +203,52 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         Assert.Equal(cases.Select(c => c.ContactEmail).Order(), mails.Select(m => m.To).Order());
     }
 
+    [Fact]
+    public async Task A_row_the_sweep_hands_over_that_fails_again_at_once_is_taken_by_the_next_sweep_after_its_backoff()
+    {
+        var c = await TestCases.SubmitAsync(_services, time: _time);
+        var row = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        await _smtp.StopAsync();
+        await SendAsync(row.Id); // the first attempt fails: due again in 15 s
+        _time.Advance(TimeSpan.FromSeconds(20));
+
+        // A Hangfire worker that runs the job the moment it is enqueued, while the sweep is still at work.
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var sweep = ActivatorUtilities.CreateInstance<OutboxSweepJob>(scope.ServiceProvider, (IBackgroundJobClient)new ImmediateJobClient(_services));
+            await sweep.ExecuteAsync(CancellationToken.None);
+        }
+        var failedAgain = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        Assert.Equal(2, failedAgain.Attempts);
+        Assert.Null(failedAgain.EnqueuedAt); // waiting for the next sweep, not taken for "enqueued" for ten minutes
+
+        await _smtp.StartAgainAsync();
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _jobs.Clear();
+        await SweepAsync();
+        Assert.Contains(row.Id, _jobs.Jobs.SelectMany(j => (long[])j.Args[0]!));
+    }
+
+    /// <summary>Runs each outbox batch job on the spot, on the thread that enqueues it, as an idle worker would at once.</summary>
+    private sealed class ImmediateJobClient(IServiceProvider services) : IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state)
+        {
+            var ids = (long[])job.Args[0]!;
+            Task.Run(async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var batch = scope.ServiceProvider.GetRequiredService<OutboxBatchJob>();
+                await (job.Method.Name == nameof(OutboxBatchJob.RouteAsync)
+                    ? batch.RouteAsync(ids, CancellationToken.None)
+                    : batch.SendAsync(ids, CancellationToken.None));
+            }).GetAwaiter().GetResult();
+            return "1";
+        }
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
+    }
+
     private async Task<int> SweepAsync()
     {
         await using var scope = _services.CreateAsyncScope();
