@@ -58,5 +58,4 @@ public sealed class CaseNumberAllocator(ParasolDbContext db, TimeProvider time)
             ?? throw new InvalidOperationException($"The office profile has no file-classification symbol for {type}.");
         return (office.CaseNumberPrefix, symbol);
     }
-
 }

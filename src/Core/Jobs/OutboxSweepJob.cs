@@ -38,20 +38,26 @@ public sealed class OutboxSweepJob(ParasolDbContext db, IBackgroundJobClient job
             message.EnqueuedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        List<long>? notHandedOver = null;
+        Exception? refusal = null;
         foreach (var batch in OutboxBatchJob.Batches(due))
         {
             try
             {
                 OutboxBatchJob.Enqueue(jobs, batch);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception error)
             {
-                // Not handed over after all: unmarked, so the next sweep takes them.
-                var ids = batch.Select(m => m.Id).ToList();
-                await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.EnqueuedAt == now)
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.EnqueuedAt, (DateTimeOffset?)null), CancellationToken.None);
-                throw;
+                (notHandedOver ??= []).AddRange(batch.Select(m => m.Id));
+                refusal = error;
             }
+        }
+        if (notHandedOver is not null)
+        {
+            // Unmarked, so the next sweep takes them; this run shows failed on the jobs dashboard.
+            await db.OutboxMessages.Where(m => notHandedOver.Contains(m.Id) && m.EnqueuedAt == now)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.EnqueuedAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw new InvalidOperationException($"{notHandedOver.Count} of {due.Count} outbox rows could not be handed to Hangfire.", refusal);
         }
         return due.Count;
     }

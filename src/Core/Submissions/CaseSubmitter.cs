@@ -11,9 +11,10 @@ namespace Parasol.Core.Submissions;
 public sealed record SubmissionResult(Case Case, bool Created);
 
 /// <summary>
-/// Turns a journey into a case in one transaction, numbered by the database as it commits: people, the journey's attachments, the Received event (from
-/// which routing and the receipt e-mail are derived) and the deletion of the journey state. The journey id is the
-/// submission key, so a double click or a repeated POST finds the case the first one made.
+/// Turns a journey into a case in one transaction: people, the journey's attachments, the Received event (from which
+/// routing and the receipt e-mail are derived) and the deletion of the journey state; the database numbers the case as
+/// the transaction commits. The journey id is the submission key, so a double click or a repeated POST finds the case
+/// the first one made.
 /// </summary>
 public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time)
 {

@@ -229,6 +229,35 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         Assert.Contains(row.Id, _jobs.Jobs.SelectMany(j => (long[])j.Args[0]!));
     }
 
+    [Fact]
+    public async Task Rows_the_sweep_could_not_hand_to_hangfire_are_taken_by_the_next_sweep()
+    {
+        var c = await TestCases.SubmitAsync(_services, time: _time);
+        _time.Advance(TimeSpan.FromMinutes(1)); // past the dispatcher's grace: the sweep takes the case's rows
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var sweep = ActivatorUtilities.CreateInstance<OutboxSweepJob>(scope.ServiceProvider, (IBackgroundJobClient)new RefusingJobClient());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => sweep.ExecuteAsync(CancellationToken.None));
+        }
+        var receipt = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        Assert.Null(receipt.EnqueuedAt);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _jobs.Clear();
+        await SweepAsync();
+        Assert.Contains(receipt.Id, _jobs.Jobs.SelectMany(j => (long[])j.Args[0]!));
+    }
+
+    /// <summary>Hangfire's storage refusing every job (its database away for a moment).</summary>
+    private sealed class RefusingJobClient : IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) =>
+            throw new InvalidOperationException("The job storage is unavailable.");
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => false;
+    }
+
     /// <summary>Runs each outbox batch job on the spot, on the thread that enqueues it, as an idle worker would at once.</summary>
     private sealed class ImmediateJobClient(IServiceProvider services) : IBackgroundJobClient
     {
