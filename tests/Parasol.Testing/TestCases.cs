@@ -16,10 +16,11 @@ public static class TestCases
         var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
         var now = (time ?? scope.ServiceProvider.GetRequiredService<TimeProvider>()).GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var id = Guid.CreateVersion7();
         var c = new Case
         {
-            Id = Guid.CreateVersion7(),
-            Number = await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().AllocateAsync(CaseType.AssistantRequest),
+            Id = id,
+            Number = CaseNumberAllocator.Placeholder(id),
             Type = CaseType.AssistantRequest,
             Source = CaseSource.Family,
             ReceivedAt = now,
@@ -34,6 +35,8 @@ public static class TestCases
         db.Cases.Add(c);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        c.Number = await scope.ServiceProvider.GetRequiredService<CaseNumberAllocator>().NumberAtCommitAsync(c.Id)
+            ?? throw new InvalidOperationException("The case was not stored.");
         return c;
     }
 }

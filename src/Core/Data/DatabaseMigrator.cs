@@ -20,7 +20,7 @@ public static class DatabaseMigrator
             var options = new DbContextOptionsBuilder<ParasolDbContext>();
             ParasolDatabase.Configure(options, db.Database.GetConnectionString()!);
             await using var seedDb = new ParasolDbContext(options.Options);
-            var seeder = new DemoSeeder(seedDb, new CaseNumberAllocator(seedDb, time), time);
+            var seeder = new DemoSeeder(seedDb, time);
             await seeder.SeedAsync(cancellationToken);
         }
     }

@@ -14,7 +14,7 @@ namespace Parasol.Core.Seeding;
 /// Fills an empty database with a demo office: its profile, three districts, a user for every role and about thirty
 /// cases in varied states. Does nothing when an office profile exists, so run.sh can call it on every start.
 /// </summary>
-public sealed class DemoSeeder(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time)
+public sealed class DemoSeeder(ParasolDbContext db, TimeProvider time)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -119,10 +119,12 @@ public sealed class DemoSeeder(ParasolDbContext db, CaseNumberAllocator numbers,
             var district = districts[i % districts.Count];
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var id = Guid.CreateVersion7();
             var c = new Case
             {
-                Id = Guid.CreateVersion7(),
-                Number = await numbers.AllocateAsync(family.Type, cancellationToken),
+                Id = id,
+                // Numbered as the transaction commits, one case after another in order of receipt.
+                Number = CaseNumberAllocator.Placeholder(id),
                 Type = family.Type,
                 Source = family.Source,
                 Status = status,

@@ -57,7 +57,7 @@ public sealed class DemoSeederTests : IAsyncLifetime
     {
         await using var db = _database.CreateDbContext();
         var before = await db.Cases.CountAsync();
-        var seeder = new Parasol.Core.Seeding.DemoSeeder(db, new CaseNumberAllocator(db, TimeProvider.System), TimeProvider.System);
+        var seeder = new Parasol.Core.Seeding.DemoSeeder(db, TimeProvider.System);
 
         Assert.False(await seeder.SeedAsync());
         Assert.Equal(before, await db.Cases.CountAsync());

@@ -16,8 +16,8 @@ namespace Parasol.Core.Data.Migrations
             // the lock spanned the commit's round trip and the app's wait for a thread, and under load every submit
             // queued on it (bench/submit: 60-80 ms a submit, one submit at a time). Still gap-free: the counter's
             // increment is part of the transaction, so a transaction that fails gives its number back.
-            // The year is the one the case was received in, in Warsaw; symbol and prefix come from the office profile,
-            // as CaseNumberAllocator reads them.
+            // The year is the one the case was received in, in Warsaw; symbol and prefix come from the office profile.
+            // This is the only place numbers are given (demo seeding and test data save placeholders too).
             migrationBuilder.Sql("""
                 CREATE FUNCTION cases_number_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
