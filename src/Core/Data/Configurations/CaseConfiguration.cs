@@ -13,7 +13,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.Number).IsUnique().HasDatabaseName("ux_cases_number");
         builder.HasIndex(c => c.SubmissionKey).IsUnique().HasDatabaseName("ux_cases_submission_key");
         builder.HasIndex(c => new { c.Status, c.ReceivedAt }).HasDatabaseName("ix_cases_status_received_at");
-        builder.HasIndex(c => c.SocialWorkerId).HasDatabaseName("ix_cases_social_worker_id");
+        // Routing counts each district worker's open cases: with the status in the index it reads those, not the worker's history.
+        builder.HasIndex(c => new { c.SocialWorkerId, c.Status }).HasDatabaseName("ix_cases_social_worker_id_status");
         builder.HasIndex(c => c.FamilyAssistantId).HasDatabaseName("ix_cases_family_assistant_id");
         builder.HasIndex(c => c.DistrictId).HasDatabaseName("ix_cases_district_id");
         // The queue's sort order (urgent first, then the KPA deadline, then the time received), for keyset paging.

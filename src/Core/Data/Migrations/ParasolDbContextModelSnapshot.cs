@@ -455,12 +455,12 @@ namespace Parasol.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_cases_number");
 
-                    b.HasIndex("SocialWorkerId")
-                        .HasDatabaseName("ix_cases_social_worker_id");
-
                     b.HasIndex("SubmissionKey")
                         .IsUnique()
                         .HasDatabaseName("ux_cases_submission_key");
+
+                    b.HasIndex("SocialWorkerId", "Status")
+                        .HasDatabaseName("ix_cases_social_worker_id_status");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_cases_status_received_at");
