@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parasol.Core.Data;
 
@@ -31,6 +32,9 @@ public enum UploadProblem
 
     /// <summary>The store could not keep the file (disk full, unwritable, unreachable); nothing was kept.</summary>
     StoreUnavailable,
+
+    /// <summary>The upload broke off on the sender's side (connection lost, body cut short); nothing was kept.</summary>
+    Interrupted,
 }
 
 public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem);
@@ -39,11 +43,26 @@ public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem)
 /// Accepts a file for an unfinished journey: the type from its first bytes, the size counted while streaming to the
 /// store under a random key, SHA-256 computed on the way. Files stay with the journey until the submit moves them.
 /// </summary>
-public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore store, AttachmentScanner scanner, TimeProvider time, IOptions<AttachmentRules> rules)
+public sealed partial class AttachmentUploader(
+    ParasolDbContext db, IAttachmentStore store, AttachmentScanner scanner, TimeProvider time, IOptions<AttachmentRules> rules, ILogger<AttachmentUploader> logger)
 {
     public AttachmentRules Rules => rules.Value;
 
     public async Task<UploadResult> UploadAsync(Guid journeyId, AttachmentKind kind, string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await UploadFromSenderAsync(journeyId, kind, fileName, new SenderStream(content), cancellationToken);
+        }
+        catch (UploadInterruptedException e)
+        {
+            // The sender's side, not ours: no alarm, and (if anyone is still there) "send it again", not "try later".
+            LogInterrupted(logger, e.InnerException);
+            return new UploadResult(null, UploadProblem.Interrupted);
+        }
+    }
+
+    private async Task<UploadResult> UploadFromSenderAsync(Guid journeyId, AttachmentKind kind, string? fileName, SenderStream content, CancellationToken cancellationToken)
     {
         var head = new byte[FileSignature.BytesNeeded];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
@@ -76,8 +95,9 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         {
             return new UploadResult(null, UploadProblem.TooLarge);
         }
-        catch (AttachmentStoreUnavailableException)
+        catch (AttachmentStoreUnavailableException e)
         {
+            LogStoreUnavailable(logger, e.InnerException);
             return new UploadResult(null, UploadProblem.StoreUnavailable);
         }
 
@@ -89,8 +109,9 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
             {
                 (key, size, sha256) = await KeepPhotoOnlyAsync(key, keep, cancellationToken);
             }
-            catch (AttachmentStoreUnavailableException)
+            catch (AttachmentStoreUnavailableException e)
             {
+                LogStoreUnavailable(logger, e.InnerException);
                 return new UploadResult(null, UploadProblem.StoreUnavailable);
             }
         }
@@ -178,4 +199,10 @@ public sealed class AttachmentUploader(ParasolDbContext db, IAttachmentStore sto
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(attachment.StorageKey, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The attachment store could not keep an upload; the family was asked to try again later")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An upload broke off on the sender's side; nothing was kept")]
+    private static partial void LogInterrupted(ILogger logger, Exception? error);
 }

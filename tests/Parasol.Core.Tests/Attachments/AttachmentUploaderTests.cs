@@ -75,6 +75,25 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
         Assert.Equal(0, await db.Attachments.CountAsync());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(1024 * 1024)]
+    public async Task An_upload_that_breaks_off_on_the_senders_side_is_refused_as_interrupted_not_as_our_store_failing(int sentBeforeTheBreak)
+    {
+        var journey = Guid.NewGuid();
+        var source = new BreakingStream(TestFiles.Pdf(2 * 1024 * 1024), sentBeforeTheBreak);
+
+        var result = await Uploader().UploadAsync(journey, AttachmentKind.Other, "zaswiadczenie.pdf", source);
+
+        Assert.Equal(UploadProblem.Interrupted, result.Problem);
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(0, await db.Attachments.CountAsync(a => a.JourneyId == journey));
+        // The same file sent again whole is taken.
+        Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "zaswiadczenie.pdf", TestFiles.Pdf(2 * 1024 * 1024))).Problem);
+    }
+
     [Fact]
     public async Task A_file_of_exactly_10_MB_is_accepted()
     {
@@ -229,6 +248,31 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
     private AttachmentUploader Uploader() => _services.CreateScope().ServiceProvider.GetRequiredService<AttachmentUploader>();
 
     private IAttachmentStore Store() => _services.GetRequiredService<IAttachmentStore>();
+
+    /// <summary>Sends its first bytes, then fails as Kestrel's request body does when the browser's connection resets.</summary>
+    private sealed class BreakingStream(byte[] bytes, int breakAt) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_inner.Position >= breakAt)
+            {
+                throw new IOException("The client reset the request stream.");
+            }
+            return _inner.Read(buffer, offset, (int)Math.Min(count, breakAt - _inner.Position));
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     /// <summary>A non-seekable source that remembers how far it was read.</summary>
     private sealed class ReadCountingStream(byte[] bytes) : Stream

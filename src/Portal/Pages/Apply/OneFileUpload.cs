@@ -24,10 +24,10 @@ public static class OneFileUpload
                 result = await upload(file.FileName, content);
             }
             // Refused for what the file is, before its end was read: a second file still comes first, as when the form
-            // was read whole. Not after TooLarge (the rest of the body may be large too), nor when the store failed:
-            // that failure may have been the body's own (a client too slow or gone), and the body cannot be read on.
+            // was read whole. Not after TooLarge (the rest of the body may be large too), nor when the body broke off
+            // (it cannot be read on), nor when the store failed (the rest of the body is not worth waiting for).
             if (file is StreamedFormFile streamed
-                && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge or UploadProblem.StoreUnavailable))
+                && result.Problem is not (UploadProblem.None or UploadProblem.TooLarge or UploadProblem.StoreUnavailable or UploadProblem.Interrupted))
             {
                 try
                 {

@@ -17,6 +17,7 @@ public static class UploadMessages
         UploadProblem.TooManyFiles => l["You can add at most {0} files: remove one before adding another", rules.MaxFilesPerCase],
         UploadProblem.Infected => l["The selected file contains a virus and was not accepted. Do not open it again; scan the paper document or ask the sender for a new copy"],
         UploadProblem.StoreUnavailable => l["We could not save your file just now. Your answers are kept: try again in a few minutes"],
+        UploadProblem.Interrupted => l["The selected file did not arrive whole: the connection broke off while it was being sent. Choose it and upload it again"],
         UploadProblem.ScanUnavailable => l["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };
