@@ -58,10 +58,11 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A service provider with Parasol's Core services on this database, for tests of Core services.</summary>
-    public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null)
+    /// <summary>Both apps' core services on this database, or on it through <paramref name="connectionString"/> (e.g. a <see cref="DatabaseOutage"/>'s relay).</summary>
+    public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null, string? connectionString = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString ?? ConnectionString })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -250,44 +250,25 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
     private IAttachmentStore Store() => _services.GetRequiredService<IAttachmentStore>();
 
     /// <summary>Sends its first bytes, then fails as Kestrel's request body does when the browser's connection resets.</summary>
-    private sealed class BreakingStream(byte[] bytes, int breakAt) : Stream
+    private sealed class BreakingStream(byte[] bytes, int breakAt) : ReadCountingStream(bytes)
     {
-        private readonly MemoryStream _inner = new(bytes);
-
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (_inner.Position >= breakAt)
+            if (Position >= breakAt)
             {
                 throw new IOException("The client reset the request stream.");
             }
-            return _inner.Read(buffer, offset, (int)Math.Min(count, breakAt - _inner.Position));
+            return base.Read(buffer, offset, (int)Math.Min(count, breakAt - Position));
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A non-seekable source that remembers how far it was read.</summary>
-    private sealed class ReadCountingStream(byte[] bytes) : Stream
+    private class ReadCountingStream(byte[] bytes) : ReadOnlyForwardStream
     {
         private readonly MemoryStream _inner = new(bytes);
 
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
     }
 }

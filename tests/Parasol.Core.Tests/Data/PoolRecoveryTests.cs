@@ -1,7 +1,6 @@
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Parasol.Core.Data;
 using Parasol.Testing;
 
@@ -28,10 +27,7 @@ public sealed class PoolRecoveryTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _outage = new DatabaseOutage(_database);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _outage.ConnectionString })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddParasolCore(configuration).BuildServiceProvider();
+        _services = _database.CreateServices(connectionString: _outage.ConnectionString);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
@@ -26,10 +25,7 @@ public sealed class SubmissionOutageTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         _outage = new DatabaseOutage(_database);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = _outage.ConnectionString })
-            .Build();
-        _services = new ServiceCollection().AddLogging().AddParasolCore(configuration).BuildServiceProvider();
+        _services = _database.CreateServices(connectionString: _outage.ConnectionString);
     }
 
     public async Task DisposeAsync()
