@@ -34,6 +34,11 @@ public static class ParasolJobs
         services.AddParasolJobsClient(configuration);
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddParasolJobs(configuration);
+        // Jobs are made in this host's services. Hangfire's own registration is JobActivator.Current, a static that
+        // the host to configure Hangfire last sets: with several hosts in one process (the tests, a host restarted in
+        // place) a server could run its jobs in another host's services, on that host's database (its outbox rows not
+        // found there, so skipped as done), or in a host already stopped (JobActivationTests).
+        services.TryAddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             // Hangfire keeps its log provider in a static; see ProcessWideLogProvider.
             .UseLogProvider(new ProcessWideLogProvider(new AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>())))

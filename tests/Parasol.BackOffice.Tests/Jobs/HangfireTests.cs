@@ -131,11 +131,18 @@ public sealed class HangfireTests(ITestOutputHelper output) : IAsyncLifetime
             $"{m.Kind}/{m.Template}: created {m.CreatedAt:HH:mm:ss.fff}, due {m.DueAt:HH:mm:ss.fff}, enqueued {m.EnqueuedAt:HH:mm:ss.fff}, attempts {m.Attempts}, processed {m.ProcessedAt:HH:mm:ss.fff}, error {m.LastError}"));
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
+        // Every job: what it ran, with which rows, and how it ended (a failure's exception, a success's result).
         await using var command = new NpgsqlCommand(
-            "SELECT string_agg(statename || ' ' || n, ', ') FROM (SELECT coalesce(statename, '(none)') AS statename, count(*) AS n FROM hangfire.job GROUP BY 1) s",
+            """
+            SELECT string_agg(format('#%s %s(%s) created %s: %s %s', j.id, j.invocationdata->>'Method', j.arguments,
+                to_char(j.createdat, 'HH24:MI:SS.MS'), coalesce(j.statename, '(none)'),
+                coalesce(s.data->>'ExceptionType', '') || ' ' || coalesce(s.data->>'ExceptionMessage', s.data->>'Result', '')), '; ' ORDER BY j.id)
+            FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid
+            """,
             connection);
         var jobs = await command.ExecuteScalarAsync();
-        throw new TimeoutException($"Case {caseId} was not routed and acknowledged in time (now {DateTimeOffset.UtcNow:HH:mm:ss.fff}). Outbox: {outbox}. Hangfire jobs: {jobs}.");
+        throw new TimeoutException(
+            $"Case {caseId} was not routed and acknowledged in time (now {DateTimeOffset.UtcNow:HH:mm:ss.fff}). Outbox: {outbox}. Hangfire jobs: {jobs}. {BackOfficeApp.ServerErrors}");
     }
 
     private async Task<List<double>> EnqueueToStartAsync()
