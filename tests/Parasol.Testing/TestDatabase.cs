@@ -57,8 +57,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new ParasolDbContext(options.Options);
     }
 
-    /// <summary>A service provider with Parasol's Core services on this database, for tests of Core services.</summary>
-    /// <summary>Both apps' core services on this database, or on it through <paramref name="connectionString"/> (e.g. a <see cref="DatabaseOutage"/>'s relay).</summary>
+    /// <summary>
+    /// A service provider with Parasol's Core services on this database, for tests of Core services; with
+    /// <paramref name="connectionString"/>, on it another way (a <see cref="DatabaseOutage"/>'s relay).
+    /// </summary>
     public ServiceProvider CreateServices(Action<IServiceCollection>? configure = null, string? connectionString = null)
     {
         var configuration = new ConfigurationBuilder()

@@ -15,27 +15,14 @@ namespace Parasol.Core.Tests.Data;
 /// other request after such an outage with "42P05: prepared statement "_auto0" already exists" (or a
 /// NullReferenceException), and this test failed.
 /// </remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.")]
 public sealed class PoolRecoveryTests : IAsyncLifetime
 {
     private const int Pooled = 6;
-    private TestDatabase _database = null!;
-    private DatabaseOutage _outage = null!;
-    private ServiceProvider _services = null!;
+    private RelayedDatabase _relayed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _outage = new DatabaseOutage(_database);
-        _services = _database.CreateServices(connectionString: _outage.ConnectionString);
-    }
+    public async Task InitializeAsync() => _relayed = await RelayedDatabase.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _outage.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _relayed.DisposeAsync();
 
     [Fact]
     public async Task A_restart_nobody_noticed_costs_one_request_and_the_next_ones_work()
@@ -43,8 +30,8 @@ public sealed class PoolRecoveryTests : IAsyncLifetime
         await FillThePoolAsync();
 
         // PostgreSQL restarts while nobody is asking: every pooled connection is dead, and nothing knows yet.
-        _outage.Cut();
-        _outage.Restore();
+        _relayed.Outage.Cut();
+        _relayed.Outage.Restore();
         var answers = await RequestsAsync(2 * Pooled);
 
         // The first request may meet a dead connection (nothing can tell before using it); after that the pool is
@@ -57,9 +44,9 @@ public sealed class PoolRecoveryTests : IAsyncLifetime
     {
         await FillThePoolAsync();
 
-        _outage.Cut();
+        _relayed.Outage.Cut();
         var during = await RequestsAsync(2);
-        _outage.Restore();
+        _relayed.Outage.Restore();
         var after = await RequestsAsync(2 * Pooled);
 
         Assert.Equal(["try again", "try again"], during);
@@ -72,7 +59,7 @@ public sealed class PoolRecoveryTests : IAsyncLifetime
         using var allOpen = new Barrier(Pooled);
         await Task.WhenAll(Enumerable.Range(0, Pooled).Select(_ => Task.Run(async () =>
         {
-            await using var scope = _services.CreateAsyncScope();
+            await using var scope = _relayed.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
             await db.Database.OpenConnectionAsync();
             await JourneyQueryAsync(db);
@@ -87,7 +74,7 @@ public sealed class PoolRecoveryTests : IAsyncLifetime
         var answers = new List<string>();
         for (var request = 0; request < count; request++)
         {
-            await using var scope = _services.CreateAsyncScope();
+            await using var scope = _relayed.Services.CreateAsyncScope();
             try
             {
                 await JourneyQueryAsync(scope.ServiceProvider.GetRequiredService<ParasolDbContext>());

@@ -13,27 +13,14 @@ using Parasol.Testing;
 namespace Parasol.Core.Tests.Submissions;
 
 /// <summary>PostgreSQL going away in the middle of many submissions: nothing acknowledged is lost, nothing half-stored.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.")]
 public sealed class SubmissionOutageTests : IAsyncLifetime
 {
     private const int Journeys = 30;
-    private TestDatabase _database = null!;
-    private DatabaseOutage _outage = null!;
-    private ServiceProvider _services = null!;
+    private RelayedDatabase _relayed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        _outage = new DatabaseOutage(_database);
-        _services = _database.CreateServices(connectionString: _outage.ConnectionString);
-    }
+    public async Task InitializeAsync() => _relayed = await RelayedDatabase.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _outage.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _relayed.DisposeAsync();
 
     [Fact]
     public async Task Connections_dropped_during_submissions_lose_no_acknowledged_case_and_leave_none_half_stored()
@@ -75,18 +62,18 @@ public sealed class SubmissionOutageTests : IAsyncLifetime
             {
                 await Task.Delay(5);
             }
-            _outage.Cut();
+            _relayed.Outage.Cut();
             await Task.Delay(200);
-            _outage.Restore();
+            _relayed.Outage.Restore();
         }
         await all;
 
         Assert.Empty(unexpected);
         Assert.NotEmpty(acknowledged);
         Assert.NotEmpty(refused);
-        Assert.True(_outage.ConnectionsDropped > 0);
+        Assert.True(_relayed.Outage.ConnectionsDropped > 0);
 
-        await using (var db = _database.CreateDbContext())
+        await using (var db = _relayed.Database.CreateDbContext())
         {
             foreach (var (journey, number) in acknowledged)
             {
@@ -129,7 +116,7 @@ public sealed class SubmissionOutageTests : IAsyncLifetime
                 }
             }
         }
-        await using (var db = _database.CreateDbContext())
+        await using (var db = _relayed.Database.CreateDbContext())
         {
             var cases = await db.Cases.Where(c => journeys.Contains(c.SubmissionKey!.Value)).Select(c => c.Number).ToListAsync();
             Assert.Equal(Journeys, cases.Count);
@@ -150,7 +137,7 @@ public sealed class SubmissionOutageTests : IAsyncLifetime
 
     private async Task<Guid> StartJourneyWithAFileAsync(int i)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _relayed.Services.CreateAsyncScope();
         var journey = await scope.ServiceProvider.GetRequiredService<JourneyStore>().StartAsync("family-assistant", new { Step = 5 });
         var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
         db.Attachments.Add(new Attachment
@@ -171,7 +158,7 @@ public sealed class SubmissionOutageTests : IAsyncLifetime
 
     private async Task<SubmissionResult> SubmitAsync(Guid journey)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _relayed.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CaseSubmitter>().SubmitAsync(journey, new CaseDraft
         {
             Type = CaseType.AssistantRequest,
