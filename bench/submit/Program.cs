@@ -73,6 +73,10 @@ var cpu = new CpuAccount(
     new("this client", (pid, _) => pid == Environment.ProcessId, WithChildren: false),
 ]);
 
+// And how many statements the database runs for it, over the same window (pg_stat_statements, loaded by run.sh).
+var statements = new StatementCount(database.ConnectionString);
+var counting = await statements.ResetAsync();
+
 var acknowledged = new List<Submission>();
 var failures = new List<string>();
 cpu.Start();
@@ -126,6 +130,7 @@ await using (var db = database.CreateDbContext())
 // run's cases shares the two cores with the Portal, so it catches up after the run.
 var routedAfter = sinceLastReceipt.Elapsed;
 var (cpuByPart, cpuMachine) = cpu.Stop();
+var statementsByPart = counting ? await statements.ReadAsync() : [];
 var cpuWindow = wall.Elapsed + routedAfter;
 var files = Directory.EnumerateFiles(attachments.FullName, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length == pdf.Length);
 
@@ -153,6 +158,11 @@ Console.WriteLine($"CPU per journey, measured run until every case was routed ({
 // Parasol's own share, without this client and the mail catcher, which in production run elsewhere.
 var parasolMs = cpuByPart.Where(p => p.Name is "Portal" or "PostgreSQL" or "BackOffice").Sum(p => p.Milliseconds) / journeys;
 Console.WriteLine($"Parasol alone (Portal, PostgreSQL, BackOffice): {parasolMs:F1} ms of CPU per journey, so 50 journeys/s take {parasolMs * 50 / 1000:F1} cores");
+if (counting)
+{
+    Console.WriteLine($"database statements per journey, same window: {statementsByPart.Sum(p => p.Statements) / (double)journeys:F1} ("
+        + string.Join(", ", statementsByPart.Select(p => $"{p.Part} {p.Statements / (double)journeys:F1}")) + ")");
+}
 Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - warmUpJourneys}) = routed {routed}; failed journeys {failures.Count}");
 foreach (var failure in failures.Distinct().Take(5))
 {

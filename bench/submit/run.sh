@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 source bench/lib.sh
 bench_maildev
 bench_build src/Portal/Parasol.Portal.csproj src/BackOffice/Parasol.BackOffice.csproj bench/submit/Parasol.Bench.Submit.csproj
-# BENCH_PG_OPTIONS="synchronous_commit=off" measures without waiting for the disk on every commit.
-bench_postgres ${BENCH_PG_OPTIONS:-}
+# pg_stat_statements counts the statements per journey; BENCH_PG_OPTIONS="synchronous_commit=off" measures without
+# waiting for the disk on every commit.
+bench_postgres shared_preload_libraries=pg_stat_statements ${BENCH_PG_OPTIONS:-}
 dotnet bench/submit/bin/Release/net10.0/Parasol.Bench.Submit.dll "$@"

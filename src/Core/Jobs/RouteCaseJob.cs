@@ -19,7 +19,7 @@ public sealed class RouteCaseJob(ParasolDbContext db, CaseRouter router, TimePro
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
             var message = await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken);
             if (message?.CaseId is not { } caseId)
             {

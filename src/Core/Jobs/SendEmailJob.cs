@@ -22,7 +22,7 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
     public async Task ExecuteAsync(long outboxId, CancellationToken cancellationToken)
     {
         Exception? failure;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken))
         {
             var message = await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken);
             if (message is null || message.DueAt > time.GetUtcNow())
@@ -62,7 +62,7 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
         }
 
         db.ChangeTracker.Clear();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken))
         {
             // Taken again: unless another worker has it now (then it is that worker's to send or record).
             if (await OutboxRowLock.TakeAsync(db, outboxId, cancellationToken) is { } message)

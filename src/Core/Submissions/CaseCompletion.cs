@@ -30,7 +30,7 @@ public sealed class CaseCompletion(ParasolDbContext db, TimeProvider time)
         {
             return await strategy.ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
                 var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
                 if (c is not { Status: CaseStatus.CompletionRequested })
                 {

@@ -32,10 +32,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
         {
             var created = await strategy.ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // The whole transaction is retried on failure, so the savepoint EF would set around the save (two more
-                // round trips) buys nothing.
-                db.Database.AutoSavepointsEnabled = false;
+                await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
                 var @case = Build(journeyId, draft);
                 db.Cases.Add(@case);
 
