@@ -47,6 +47,24 @@ public sealed class StatementCount(string connectionString)
         }
     }
 
+    /// <summary>The statements run most often since <see cref="ResetAsync"/>, each with its count and its text's start.</summary>
+    public async Task<IReadOnlyList<(long Calls, string Query)>> TopAsync(int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' ORDER BY calls DESC LIMIT $1",
+            connection);
+        command.Parameters.AddWithValue(count);
+        await using var reader = await command.ExecuteReaderAsync();
+        var top = new List<(long, string)>();
+        while (await reader.ReadAsync())
+        {
+            top.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        return top;
+    }
+
     /// <summary>Statements since <see cref="ResetAsync"/>, by group, most first.</summary>
     public async Task<IReadOnlyList<(string Part, long Statements)>> ReadAsync()
     {

@@ -131,6 +131,9 @@ await using (var db = database.CreateDbContext())
 var routedAfter = sinceLastReceipt.Elapsed;
 var (cpuByPart, cpuMachine) = cpu.Stop();
 var statementsByPart = counting ? await statements.ReadAsync() : [];
+// BENCH_STATEMENTS=N also lists the N statements run most often, per journey.
+var statementsTop = counting && int.TryParse(Environment.GetEnvironmentVariable("BENCH_STATEMENTS"), CultureInfo.InvariantCulture, out var top)
+    ? await statements.TopAsync(top) : [];
 var cpuWindow = wall.Elapsed + routedAfter;
 var files = Directory.EnumerateFiles(attachments.FullName, "*", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length == pdf.Length);
 
@@ -162,6 +165,10 @@ if (counting)
 {
     Console.WriteLine($"database statements per journey, same window: {statementsByPart.Sum(p => p.Statements) / (double)journeys:F1} ("
         + string.Join(", ", statementsByPart.Select(p => $"{p.Part} {p.Statements / (double)journeys:F1}")) + ")");
+    foreach (var (calls, query) in statementsTop)
+    {
+        Console.WriteLine($"  {calls / (double)journeys,6:F2}  {query}");
+    }
 }
 Console.WriteLine($"count check: acknowledged {acknowledged.Count} = stored {stored} (new cases {newCases}, PDF files {files - warmUpJourneys}) = routed {routed}; failed journeys {failures.Count}");
 foreach (var failure in failures.Distinct().Take(5))
