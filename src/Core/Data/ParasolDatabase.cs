@@ -1,11 +1,28 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Parasol.Core.Data;
 
 public static class ParasolDatabase
 {
+    /// <summary>
+    /// The connection string as the app uses it: unless it names an application itself, its connections carry this
+    /// process's name (Parasol.Portal, Parasol.BackOffice) as <c>application_name</c>, so an operator sees in
+    /// <c>pg_stat_activity</c> and the server's log which app holds which connection, each instance from its address.
+    /// </summary>
+    public static string ForThisApp(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = Assembly.GetEntryAssembly()?.GetName().Name ?? "Parasol";
+        }
+        return builder.ConnectionString;
+    }
+
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
