@@ -29,6 +29,12 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
         List<Guid>? directors = null;
         foreach (var e in added)
         {
+            if (!CanCauseWork(e))
+            {
+                // An e-mail sent, a note, a deadline flagged: nothing follows, so the case is not read for it (each
+                // e-mail job saves such an event without the case tracked: a whole case read and tracked for nothing).
+                continue;
+            }
             var entry = db.ChangeTracker.Entries<Case>().FirstOrDefault(c => c.Entity.Id == e.CaseId)
                 ?? db.Entry(await db.Cases.SingleAsync(c => c.Id == e.CaseId, cancellationToken));
             var c = entry.Entity;
@@ -88,6 +94,18 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
         }
         return rows;
     }
+
+    /// <summary>
+    /// Whether an event of this kind can cause work in <see cref="PlanAsync"/>; every kind its switch acts on must be
+    /// here (OutboxPlannerTests tries every kind and status against it).
+    /// </summary>
+    internal static bool CanCauseWork(CaseEvent e) => e.Kind switch
+    {
+        CaseEventKind.Received or CaseEventKind.CompletionRequested or CaseEventKind.Assigned or CaseEventKind.Routed
+            or CaseEventKind.MarkedUrgent => true,
+        CaseEventKind.StatusChanged => OutcomeTemplate(e.NewStatus) is not null,
+        _ => false,
+    };
 
     /// <summary>
     /// Who hears from the office about a case: the referring institution for a referral (the family may not know of it
