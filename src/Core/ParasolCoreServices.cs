@@ -19,8 +19,7 @@ public static class ParasolCoreServices
     /// <summary>Registers the database, the clock, the attachment store and the domain services both apps use.</summary>
     public static IServiceCollection AddParasolCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = ParasolDatabase.ForThisApp(configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
+        var connectionString = ParasolDatabase.ConnectionString(configuration);
         // The options are built once (the interceptor is a singleton): built per scope, they took a fifth of the CPU
         // of every Portal page, even of those that never reach the database (bench/portal). The contexts are pooled:
         // a new one per request resolved its internal services and looked its model up again each time (6 % of the

@@ -2,16 +2,22 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Parasol.Core.Data;
 
 public static class ParasolDatabase
 {
+    /// <summary><c>ConnectionStrings:Default</c> as <see cref="ForThisApp"/> makes it: EF's and Hangfire's.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        ForThisApp(configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
+
     /// <summary>
     /// The connection string as the app uses it: unless it names an application itself, its connections carry this
     /// process's name (Parasol.Portal, Parasol.BackOffice) as <c>application_name</c>, so an operator sees in
-    /// <c>pg_stat_activity</c> and the server's log which app holds which connection, each instance from its address.
+    /// <c>pg_stat_activity</c> and the server's log which app holds which connection (each instance by its address).
     /// </summary>
     public static string ForThisApp(string connectionString)
     {

@@ -20,8 +20,7 @@ public static class ParasolJobs
     {
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.SectionName));
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        var connectionString = Data.ParasolDatabase.ForThisApp(configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
+        var connectionString = Data.ParasolDatabase.ConnectionString(configuration);
         services.TryAddSingleton<JobStorage>(_ => CreateStorage(connectionString, options));
         services.TryAddSingleton<IBackgroundJobClient>(provider => new BackgroundJobClient(provider.GetRequiredService<JobStorage>()));
         services.Replace(ServiceDescriptor.Singleton<IOutboxDispatcher, HangfireOutboxDispatcher>());
