@@ -9,7 +9,7 @@ namespace Parasol.Core.Data;
 
 public static class ParasolDatabase
 {
-    /// <summary><c>ConnectionStrings:Default</c> as <see cref="ForThisApp"/> makes it: EF's and Hangfire's.</summary>
+    /// <summary><c>ConnectionStrings:Default</c> as both apps use it, for EF and Hangfire alike (see <see cref="ForThisApp"/>).</summary>
     public static string ConnectionString(IConfiguration configuration) =>
         ForThisApp(configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set."));
@@ -19,7 +19,7 @@ public static class ParasolDatabase
     /// process's name (Parasol.Portal, Parasol.BackOffice) as <c>application_name</c>, so an operator sees in
     /// <c>pg_stat_activity</c> and the server's log which app holds which connection (each instance by its address).
     /// </summary>
-    public static string ForThisApp(string connectionString)
+    private static string ForThisApp(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ApplicationName))

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Outbox;
 using Parasol.Core.Routing;
@@ -25,8 +26,8 @@ public sealed class RouteCaseJob(ParasolDbContext db, CaseRouter router, TimePro
             {
                 return;
             }
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", cancellationToken);
-            var c = await db.Cases.SingleAsync(x => x.Id == caseId, cancellationToken);
+            var c = await CaseRowLock.ReadForUpdateAsync(db, caseId, cancellationToken)
+                ?? throw new InvalidOperationException($"Outbox row {outboxId} names a case that does not exist.");
             await router.RouteAsync(c, cancellationToken);
             OutboxRetry.RecordSuccess(message, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);

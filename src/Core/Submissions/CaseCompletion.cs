@@ -31,11 +31,9 @@ public sealed class CaseCompletion(ParasolDbContext db, TimeProvider time)
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
-                // Two sends at once (a double click, two tabs) take turns: the second reads the case and its files only
-                // after the first has committed, and finds the completion done. Without the lock it could read the case
-                // before that commit and the files after it, and tell the family there was nothing to send.
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {caseId} FOR UPDATE", cancellationToken);
-                var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
+                // Two sends at once (a double click, two tabs) take turns: the second finds the completion done, rather
+                // than the case as it was and the files already moved ("nothing to send").
+                var c = await CaseRowLock.ReadForUpdateAsync(db, caseId, cancellationToken);
                 if (c is not { Status: CaseStatus.CompletionRequested })
                 {
                     return CompletionOutcome.NotRequested;
