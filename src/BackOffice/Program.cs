@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
+builder.Services.AddParasolHtmlEncoding();
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services
