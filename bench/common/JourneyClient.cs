@@ -159,7 +159,8 @@ public static class FamilyAssistantJourney
         return content;
     }
 
-    public static async Task<Submission> CompleteAsync(HttpClient http, byte[]? pdf = null)
+    /// <param name="postalCode">Where the family lives, which decides the district and social worker (Lipowiec's centre unless said).</param>
+    public static async Task<Submission> CompleteAsync(HttpClient http, byte[]? pdf = null, string postalCode = "44230")
     {
         var journey = Stopwatch.StartNew();
         var steps = new List<(string Step, double Milliseconds)>();
@@ -184,7 +185,7 @@ public static class FamilyAssistantJourney
             ["Answers.Street"] = "3 Maja",
             ["Answers.HouseNumber"] = "36",
             ["Answers.FlatNumber"] = "4",
-            ["Answers.PostalCode"] = "44230",
+            ["Answers.PostalCode"] = postalCode,
             ["Answers.City"] = "Lipowiec",
             ["Answers.Phone"] = "601 234 567",
             ["Answers.Email"] = "anna.wojcik@example.com",

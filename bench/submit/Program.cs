@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parasol.Bench;
+using Parasol.Core.Cases;
 using Parasol.Core.Outbox;
 using Parasol.Testing;
 
@@ -16,6 +17,15 @@ var pdf = FamilyAssistantJourney.Pdf(2 * 1024 * 1024);
 var pdfHash = Convert.ToHexStringLower(SHA256.HashData(pdf));
 
 await using var database = await TestDatabase.CreateAsync();
+// The families live all over a city: 25 districts of two social workers each take their cases, as an office would
+// spread them (one district for all gave two workers thousands of open cases, which each routing counted).
+IReadOnlyList<string> postalCodes;
+await using (var db = database.CreateDbContext())
+{
+    postalCodes = await BenchOffice.AddDistrictsAsync(db, districts: 25, workersEach: 2);
+}
+var nextFamily = 0;
+string PostalCode() => postalCodes[(int)((uint)Interlocked.Increment(ref nextFamily) % postalCodes.Count)];
 await using var smtp = await Maildev.StartAsync();
 var attachments = Directory.CreateTempSubdirectory("parasol-bench-attachments-");
 var environment = new Dictionary<string, string>
@@ -47,11 +57,11 @@ Console.Error.WriteLine($"Portal process {portal.ProcessId}, BackOffice process 
 // pool grown), not its first minute.
 var warmUpSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP_SECONDS"), CultureInfo.InvariantCulture, out var w) ? w : 30;
 var warmUp = Stopwatch.StartNew();
-await FamilyAssistantJourney.CompleteAsync(http, pdf);
+await FamilyAssistantJourney.CompleteAsync(http, pdf, PostalCode());
 var warmUpJourneys = 1;
 do
 {
-    await Task.WhenAll(Enumerable.Range(0, applicants).Select(_ => FamilyAssistantJourney.CompleteAsync(http, pdf)));
+    await Task.WhenAll(Enumerable.Range(0, applicants).Select(_ => FamilyAssistantJourney.CompleteAsync(http, pdf, PostalCode())));
     warmUpJourneys += applicants;
 }
 while (warmUp.Elapsed < TimeSpan.FromSeconds(warmUpSeconds));
@@ -87,7 +97,7 @@ await Task.WhenAll(Enumerable.Range(0, applicants).Select(async _ =>
     {
         try
         {
-            var submission = await FamilyAssistantJourney.CompleteAsync(http, pdf);
+            var submission = await FamilyAssistantJourney.CompleteAsync(http, pdf, PostalCode());
             lock (acknowledged)
             {
                 acknowledged.Add(submission);
@@ -126,6 +136,15 @@ await using (var db = database.CreateDbContext())
         await Task.Delay(250);
     }
 }
+// Where the routing put them: each with a social worker of the family's district, and the caseloads that made.
+int withWorker;
+List<int> caseloads;
+await using (var db = database.CreateDbContext())
+{
+    withWorker = await db.Cases.CountAsync(c => numbers.Contains(c.Number) && c.SocialWorkerId != null);
+    caseloads = await db.Cases.Where(c => c.SocialWorkerId != null && c.Status == CaseStatus.WithSocialWorker)
+        .GroupBy(c => c.SocialWorkerId).Select(g => g.Count()).ToListAsync();
+}
 // How far the BackOffice was behind when the last applicant got their receipt: the routing of the warm-up's and the
 // run's cases shares the two cores with the Portal, so it catches up after the run.
 var routedAfter = sinceLastReceipt.Elapsed;
@@ -152,6 +171,8 @@ foreach (var step in acknowledged.SelectMany(s => s.Steps).GroupBy(s => s.Step))
     Console.WriteLine($"  {step.Key,-15} p50 {Percentiles.Ms(times.At(50)),9}, p95 {Percentiles.Ms(times.At(95)),9}");
 }
 Console.WriteLine($"Portal peak resident memory: {peakMb:F0} MB");
+Console.WriteLine($"routed to the social worker of the family's district: {withWorker} of {numbers.Count}; open cases per social worker at the end: "
+    + (caseloads.Count == 0 ? "none" : $"median {new Percentiles(caseloads.Select(c => (double)c)).At(50):F0}, max {caseloads.Max()} ({caseloads.Count} workers)"));
 Console.WriteLine($"routing: every acknowledged case routed {(routed >= numbers.Count ? $"{routedAfter.TotalSeconds:F1} s" : "not within 180 s")} after the last receipt (cases waiting for the BackOffice while the Portal takes the cores)");
 var journeys = Math.Max(1, acknowledged.Count);
 Console.WriteLine($"CPU per journey, measured run until every case was routed ({cpuWindow.TotalSeconds:F1} s): "
