@@ -38,5 +38,4 @@ public sealed class PageTextEncodingTests(PortalFactory portal) : IClassFixture<
 
         Assert.Equal(written, encoder.Encode(typed));
     }
-
 }
