@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
+builder.Services.AddParasolHsts();
 builder.Services.AddParasolHtmlEncoding();
 builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");

@@ -24,6 +24,15 @@ public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Over_https_the_browser_is_told_to_use_https_only_for_a_year()
+    {
+        using var client = portal.App.CreateClient(new() { BaseAddress = new Uri("https://wnioski.ops.example") });
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal("max-age=31536000", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
     public async Task Pages_have_no_inline_scripts_or_styles_that_the_policy_would_block()
     {
         using var client = portal.App.CreateClient();

@@ -7,6 +7,29 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
 {
     private readonly string _root = Path.GetFullPath(options.Value.Directory);
 
+    // Medical certificates and court papers: readable by the app's own user only, whatever the process's umask
+    // (Debian's default 022 would leave them readable by every account on the machine).
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private static readonly FileStreamOptions PrivateFile = PrivateFileOptions();
+
+    private static FileStreamOptions PrivateFileOptions()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 81920,
+            Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        return options;
+    }
+
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         var path = PathFor(key);
@@ -14,8 +37,8 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
         var moved = false;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            CreatePrivateDirectory(Path.GetDirectoryName(path)!);
+            await using (var file = new FileStream(temp, PrivateFile))
             {
                 await content.CopyToAsync(file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
@@ -57,6 +80,25 @@ public sealed class FileSystemAttachmentStore(IOptions<AttachmentStoreOptions> o
             File.Delete(path);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The two fan-out levels below the root, each owner-only (the root is the operator's to set).</summary>
+    private void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        Directory.CreateDirectory(_root);
+        var parent = Path.GetDirectoryName(path)!;
+        foreach (var level in new[] { parent, path })
+        {
+            if (!Directory.Exists(level))
+            {
+                Directory.CreateDirectory(level, OwnerOnlyDirectory);
+            }
+        }
     }
 
     private static void DeleteQuietly(string path)

@@ -24,10 +24,22 @@ public static class ErrorPages
 
     /// <summary>
     /// After request localization, so the culture chosen for the request (the cookie or <c>?culture=</c>) still holds
-    /// when an empty 4xx/5xx response is re-executed as the error page.
+    /// when an empty 4xx/5xx response is re-executed as the error page. Also refuses every method but GET, HEAD and
+    /// POST (no page answers any other) with 405 and that error page, before a page could run without a handler for it.
     /// </summary>
     public static IApplicationBuilder UseParasolStatusCodePages(this IApplicationBuilder app) =>
-        app.UseStatusCodePagesWithReExecute(Path + "/{0}");
+        app.UseStatusCodePagesWithReExecute(Path + "/{0}").Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
+            {
+                return next(context);
+            }
+            // Shown as the error page would be for a GET (pages have no handlers for other methods); it sets the 405.
+            context.Response.Headers.Allow = "GET, HEAD, POST";
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = Path + "/" + StatusCodes.Status405MethodNotAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return next(context);
+        });
 }
 
 /// <summary>What kind of trouble the visitor met, decided from the status code.</summary>
@@ -65,6 +77,9 @@ public abstract class ErrorPageModel : PageModel
         var databaseAway = error is not null && DatabaseFailures.IsUnavailable(error);
         // A form the server cannot read (e.g. a NUL character) also fails to bind the code: the status is still there.
         var status = databaseAway ? StatusCodes.Status503ServiceUnavailable
+            // A request the server refused to read whole (a form over the size limits, a malformed body): its own status.
+            : error is BadHttpRequestException refused ? refused.StatusCode
+            : error is InvalidDataException ? StatusCodes.Status400BadRequest
             : failed ? StatusCodes.Status500InternalServerError
             : code is >= 400 and < 600 ? code.Value
             : reExecuted && Response.StatusCode >= 400 ? Response.StatusCode

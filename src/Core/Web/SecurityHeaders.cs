@@ -40,6 +40,18 @@ public static class SecurityHeaders
             return next(context);
         });
 
+    /// <summary>
+    /// HSTS for a year (ASP.NET Core's default is 30 days): a browser that has visited once never again asks for the
+    /// office's address over plain HTTP. Subdomains are left out: an office's other sites are not ours to bind.
+    /// Sent only outside Development and only over HTTPS (and never for localhost).
+    /// </summary>
+    public static IServiceCollection AddParasolHsts(this IServiceCollection services) =>
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = false;
+        });
+
     /// <summary>Antiforgery cookie: HttpOnly, SameSite=Strict, and Secure wherever the site is served over HTTPS.</summary>
     public static IServiceCollection AddParasolAntiforgery(this IServiceCollection services, IHostEnvironment environment, string cookieName) =>
         services.AddAntiforgery(options =>

@@ -42,8 +42,26 @@ public static class PublicPageCache
                 .VaryByValue(httpContext => new KeyValuePair<string, string>("visitor", VisitorKey(httpContext))));
         });
 
-    /// <summary>After request localization (the key needs the language), before response compression.</summary>
-    public static IApplicationBuilder UseParasolPublicPageCache(this IApplicationBuilder app) => app.UseOutputCache();
+    /// <summary>
+    /// After request localization (the key needs the language), before response compression. Every other page (a
+    /// journey, a receipt with the family's PESEL and access code, the status of a case) is marked <c>no-store</c>,
+    /// so neither the browser nor a proxy keeps a copy: the back button on a shared computer does not bring it back.
+    /// </summary>
+    public static IApplicationBuilder UseParasolPublicPageCache(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var response = context.Response;
+                if (!IsPublicPage(context.Request) && string.IsNullOrEmpty(response.Headers.CacheControl)
+                    && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    response.Headers.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        }).UseOutputCache();
 
     private static bool IsPublicPage(HttpRequest request) =>
         request.Path.Value is { } path && Paths.Contains(path);

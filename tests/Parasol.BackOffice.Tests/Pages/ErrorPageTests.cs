@@ -31,6 +31,20 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
         Assert.Equal("Nie udało się wysłać strony", page.Text("h1"));
     }
 
+    [Theory]
+    [InlineData("TRACE")]
+    [InlineData("DELETE")]
+    public async Task A_method_no_page_answers_gets_a_405_page_not_a_500(string method)
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri("/", UriKind.Relative));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("Nie udało się wysłać strony", (await Html.ParseAsync(response)).Text("h1"));
+    }
+
     [Fact]
     public async Task When_the_database_goes_down_staff_get_a_friendly_500_page_with_a_reference_and_no_technical_detail()
     {

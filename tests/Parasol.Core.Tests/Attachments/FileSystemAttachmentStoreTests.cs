@@ -27,5 +27,21 @@ public sealed class FileSystemAttachmentStoreTests : AttachmentStoreContract, ID
         Assert.Equal([blocked], StoredFiles());
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_stored_file_and_its_directories_are_readable_by_the_apps_own_user_only()
+    {
+        var key = NewKey();
+
+        await Store.SaveAsync(key, new MemoryStream([1, 2, 3]));
+
+        var file = Assert.Single(StoredFiles());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        for (var directory = Path.GetDirectoryName(file)!; directory != _root.FullName; directory = Path.GetDirectoryName(directory)!)
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
+        }
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 }

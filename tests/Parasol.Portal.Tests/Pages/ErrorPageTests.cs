@@ -35,6 +35,58 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains("odśwież stronę", page.Text("main"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("TRACE", "/")]
+    [InlineData("PUT", "/no-such-page")]
+    [InlineData("DELETE", "/status")]
+    [InlineData("OPTIONS", "/contact")]
+    public async Task A_method_no_page_answers_gets_a_405_page_with_a_reference_not_a_500(string method, string path)
+    {
+        using var client = portal.App.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD", "POST"], response.Content.Headers.Allow.Order());
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Nie udało się wysłać strony", page.Text("h1"));
+        Assert.Matches("[0-9a-f]{32}", page.Text("main"));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task A_form_value_past_the_forms_limit_gets_the_400_page_not_a_500()
+    {
+        using var client = portal.App.CreateClient();
+        using var form = new FormUrlEncodedContent([new("size", "large"), new("returnUrl", new string('a', 5 * 1024 * 1024))]);
+        var response = await client.PostAsync(new Uri("/preferences/font", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Nie udało się wysłać strony", (await Html.ParseAsync(response)).Text("h1"));
+    }
+
+    [Fact]
+    public async Task A_request_body_past_the_servers_limit_gets_the_413_page_not_a_500()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        using var client = new HttpClient { BaseAddress = app.StartOnRealPort() };
+        // Declared larger than Kestrel accepts (30 MB); the client waits for "100 Continue", so the body is never sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/preferences/font", UriKind.Relative))
+        {
+            Content = new StreamContent(new MemoryStream(new byte[40 * 1024 * 1024])),
+        };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.ExpectContinue = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Przesłane dane są zbyt duże", page.Text("h1"));
+        Assert.DoesNotContain("Exception", page.Text("body"), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
     [Fact]
     public async Task When_the_database_goes_down_mid_visit_the_visitor_gets_a_friendly_500_page_with_a_reference_and_no_technical_detail()
     {

@@ -53,6 +53,13 @@ public abstract class JourneyPageModel<TJourney, TState> : PageModel
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (!HttpContext.RequestServices.GetRequiredService<JourneyOwnership>().Owns(Request, JourneyId))
+        {
+            // Not a journey this browser started: nothing about it, not even whether it exists, expired or was sent.
+            // Asked before anything is read, so every such address gets the same answer.
+            context.Result = NotFound();
+            return;
+        }
         var state = await Store.GetAsync<TState>(Journey.Name, JourneyId, HttpContext.RequestAborted);
         if (state is null)
         {
@@ -61,12 +68,6 @@ public abstract class JourneyPageModel<TJourney, TState> : PageModel
             context.Result = submitted is null
                 ? Redirect($"{Journey.BasePath}?expired=true")
                 : Redirect(ReceiptModel.PathFor(submitted.Id));
-            return;
-        }
-        if (!HttpContext.RequestServices.GetRequiredService<JourneyOwnership>().Owns(Request, JourneyId))
-        {
-            // Another browser's journey: nothing about it, not even that it exists.
-            context.Result = NotFound();
             return;
         }
         State = state;
