@@ -6,6 +6,27 @@ namespace Parasol.Core.Deadlines;
 /// <summary>Computes a case's legal deadlines from its timeline.</summary>
 public static class CaseDeadlines
 {
+    /// <summary>Until the community interview has been held, its deadline stands.</summary>
+    internal static readonly CaseStatus[] BeforeInterview = [CaseStatus.Received, CaseStatus.WithSocialWorker, CaseStatus.InterviewPlanned];
+
+    /// <summary>
+    /// Sets the case's dates from its timeline as they stand today: the decision limit (or the accessibility answer's),
+    /// the interview's while it has not been held, the end of monitoring. The same rule at submission (so the date the
+    /// family is told is the date staff see at once) and in the daily deadline watch.
+    /// </summary>
+    public static void Recompute(Case c, DeadlineOptions options)
+    {
+        var received = DateOnly.FromDateTime(WarsawTime.ToWarsaw(c.ReceivedAt).DateTime);
+        c.DecisionDueOn = c.Type == CaseType.AccessibilityRequest
+            ? AccessibilityAnswerDue(received)
+            : DecisionDue(received, c.Events, options) ?? c.DecisionDueOn;
+        if (BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
+        {
+            c.InterviewDueOn = InterviewDue(received, c.IsUrgent, options);
+        }
+        c.MonitoringEndsOn = c.Status == CaseStatus.Monitoring ? MonitoringEnds(c.Events, options) : null;
+    }
+
     /// <summary>The community interview: 14 days, or 2 working days when urgent.</summary>
     public static DateOnly InterviewDue(DateOnly receivedOn, bool urgent, DeadlineOptions options) =>
         urgent

@@ -18,8 +18,6 @@ namespace Parasol.Core.Deadlines;
 /// </summary>
 public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOptions<DeadlineOptions> options)
 {
-    private static readonly CaseStatus[] BeforeInterview = [CaseStatus.Received, CaseStatus.WithSocialWorker, CaseStatus.InterviewPlanned];
-
     private static readonly CaseStatus[] BeforeOutcome =
     [
         CaseStatus.Received, CaseStatus.WithSocialWorker, CaseStatus.InterviewPlanned, CaseStatus.InterviewDone,
@@ -62,16 +60,7 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
     /// <summary>Recomputes the case's dates and returns what to tell its people; new lapses are flagged on the timeline.</summary>
     internal List<(string Text, bool Overdue)> Watch(Case c, DateOnly today, DeadlineOptions o)
     {
-        var received = DateOnly.FromDateTime(WarsawTime.ToWarsaw(c.ReceivedAt).DateTime);
-        c.DecisionDueOn = c.Type == CaseType.AccessibilityRequest
-            ? CaseDeadlines.AccessibilityAnswerDue(received)
-            : CaseDeadlines.DecisionDue(received, c.Events, o) ?? c.DecisionDueOn;
-        if (BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
-        {
-            c.InterviewDueOn = CaseDeadlines.InterviewDue(received, c.IsUrgent, o);
-        }
-
-        c.MonitoringEndsOn = c.Status == CaseStatus.Monitoring ? CaseDeadlines.MonitoringEnds(c.Events, o) : null;
+        CaseDeadlines.Recompute(c, o);
 
         var found = new List<(string, bool)>();
         void Check(DateOnly? due, string what, string? proposal = null)
@@ -96,7 +85,7 @@ public sealed class DeadlineWatchJob(ParasolDbContext db, TimeProvider time, IOp
         {
             Check(c.CompletionDueOn, "uzupełnienie braków", "Zaproponuj pozostawienie wniosku bez rozpoznania (KPA art. 64 § 2).");
         }
-        if (BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
+        if (CaseDeadlines.BeforeInterview.Contains(c.Status) && c.Type != CaseType.AccessibilityRequest)
         {
             Check(c.InterviewDueOn, "wywiad środowiskowy");
         }

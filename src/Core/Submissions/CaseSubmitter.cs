@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Deadlines;
-using Parasol.Core.Time;
 
 namespace Parasol.Core.Submissions;
 
@@ -16,7 +16,7 @@ public sealed record SubmissionResult(Case Case, bool Created);
 /// the transaction commits. The journey id is the submission key, so a double click or a repeated POST finds the case
 /// the first one made.
 /// </summary>
-public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time)
+public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     private const string UniqueViolation = "23505";
 
@@ -95,9 +95,6 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             AccessCodeHash = AccessCode.Hash(accessCode),
             IssuedAccessCode = accessCode,
             SubmissionKey = journeyId,
-            DecisionDueOn = draft.Type == CaseType.AccessibilityRequest
-                ? CaseDeadlines.AccessibilityAnswerDue(DateOnly.FromDateTime(WarsawTime.ToWarsaw(now).DateTime))
-                : null,
         };
         var position = 0;
         foreach (var person in draft.People)
@@ -115,6 +112,8 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             Text = "Received online through the portal.",
             IsInternal = false,
         });
+        // Its deadlines from the moment it exists: the receipt tells the family the date the queue shows staff.
+        CaseDeadlines.Recompute(@case, deadlines.Value);
         return @case;
     }
 }

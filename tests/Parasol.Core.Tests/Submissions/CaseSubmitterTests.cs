@@ -56,6 +56,20 @@ public sealed class CaseSubmitterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submitted_case_has_its_interview_and_decision_deadlines_at_once_not_at_the_next_days_watch()
+    {
+        var result = await SubmitAsync(await StartJourneyAsync());
+
+        await using var db = _database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == result.Case.Id);
+        var received = DateOnly.FromDateTime(Parasol.Core.Time.WarsawTime.ToWarsaw(stored.ReceivedAt).DateTime);
+        var options = new Parasol.Core.Deadlines.DeadlineOptions();
+        Assert.Equal(Parasol.Core.Deadlines.CaseDeadlines.InterviewDue(received, urgent: false, options), stored.InterviewDueOn);
+        Assert.Equal(Parasol.Core.Deadlines.CaseDeadlines.DecisionDue(received, stored.Events, options), stored.DecisionDueOn);
+        Assert.NotNull(stored.DecisionDueOn);
+    }
+
+    [Fact]
     public async Task A_repeated_submit_of_the_same_journey_returns_the_first_case()
     {
         var journey = await StartJourneyAsync();

@@ -26,9 +26,9 @@ public static class CaseSummaries
     /// <summary>When the family should hear from the office, by the rules for each kind of case (DOMAIN.md).</summary>
     public static DateOnly NextStepBy(Case @case, DateOnly received) => @case.Type switch
     {
-        CaseType.OneTimeBenefit => received.AddMonths(1),
-        CaseType.AccessibilityRequest => CaseDeadlines.AccessibilityAnswerDue(received),
-        _ when @case.IsUrgent => received.AddDays(2),
-        _ => received.AddDays(14),
+        // The dates stored at submission, which staff see in the queue; the formulas only for cases stored before that.
+        CaseType.OneTimeBenefit => @case.DecisionDueOn ?? received.AddMonths(1),
+        CaseType.AccessibilityRequest => @case.DecisionDueOn ?? CaseDeadlines.AccessibilityAnswerDue(received),
+        _ => @case.InterviewDueOn ?? (@case.IsUrgent ? received.AddDays(2) : received.AddDays(14)),
     };
 }

@@ -46,6 +46,9 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Pdf)), form.Page.Text(".attachments-table"), StringComparison.Ordinal);
         Assert.Contains("Anna Wójcik", form.Page.Text("main"), StringComparison.Ordinal);
+        var receiptText = form.Page.Text("main");
+        // The receipt carries the PESEL and the access code: no copy in the browser's cache or a proxy's.
+        Assert.True(form.Last!.Headers.CacheControl?.NoStore, "the receipt page is not marked no-store");
 
         await using (var db = portal.App.Database.CreateDbContext())
         {
@@ -56,6 +59,9 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
             Assert.Single(stored.Events, e => e.Kind == CaseEventKind.Received);
             Assert.Single(stored.Attachments);
             Assert.False(await db.JourneyStates.AnyAsync(s => s.Id == id));
+            // The date the family is given is the interview deadline staff see in the queue.
+            var due = stored.InterviewDueOn!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
+            Assert.Contains($"Najpóźniej do {due}.", receiptText, StringComparison.Ordinal);
         }
 
         var status = new FormClient(portal.App.CreateClient());
@@ -133,13 +139,26 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     }
 
     [Fact]
-    public async Task An_unknown_or_expired_journey_sends_the_family_back_to_the_start_with_an_explanation()
+    public async Task A_journey_address_this_browser_did_not_start_tells_nothing_about_it()
     {
-        var form = new FormClient(portal.App.CreateClient());
-        await form.GetAsync($"/apply/family-assistant/{Guid.NewGuid()}/contact");
+        // A journey sent, one still open, one never started: a stranger gets the same "page not found" for each, so an
+        // address tried or found cannot tell whether a family applied (nor lead to their case).
+        var sentBy = new FormClient(portal.App.CreateClient());
+        var sent = await CompleteUpToCheckAsync(sentBy);
+        await sentBy.PostAsync([new("Consent", "true")]);
+        var openBy = new FormClient(portal.App.CreateClient());
+        var open = await StartAsync(openBy);
+        var stranger = new FormClient(portal.App.CreateClient());
+        await stranger.GetAsync("/apply/family-assistant");
 
-        Assert.Equal("/apply/family-assistant", form.Location!.AbsolutePath);
-        Assert.Equal("Twoje odpowiedzi nie są już dostępne", form.Page.Text(".notice-title"));
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var id in new[] { sent, open, Guid.NewGuid() })
+        {
+            var response = await stranger.Http.GetAsync(new Uri($"/apply/family-assistant/{id}/check", UriKind.Relative));
+            answers.Add((response.StatusCode, response.Headers.Location?.ToString()));
+        }
+
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.NotFound, (string?)null), a));
     }
 
     [Fact]
