@@ -50,8 +50,8 @@ fi
 
 # 3. Build once, migrate and seed (the seed does nothing when the office exists), then start everything.
 log "building"
-dotnet build src/BackOffice/Parasol.BackOffice.csproj -nologo -v quiet -clp:ErrorsOnly
-dotnet build src/Portal/Parasol.Portal.csproj -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/BackOffice/Parasol.BackOffice.csproj -nologo -v quiet -clp:ErrorsOnly\;NoSummary
+dotnet build src/Portal/Parasol.Portal.csproj -nologo -v quiet -clp:ErrorsOnly\;NoSummary
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Attachments__Directory="$ROOT/.data/attachments"
 export Mail__Host=127.0.0.1 Mail__Port=$SMTP_PORT
@@ -59,7 +59,9 @@ export Portal__BaseUrl=$PORTAL_URL BackOffice__BaseUrl=$BACKOFFICE_URL
 # Two malloc arenas, as in the Dockerfiles (glibc keeps up to eight per core, and what each once held).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 log "applying migrations and the demo seed"
-(cd src/BackOffice && dotnet bin/Debug/net10.0/Parasol.BackOffice.dll migrate --seed-demo)
+# EF Core logs its probe of a migrations table that does not exist yet as a failed command: expected, so not shown.
+(cd src/BackOffice && env 'Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=None' \
+    dotnet bin/Debug/net10.0/Parasol.BackOffice.dll migrate --seed-demo)
 
 .tools/maildev/node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_WEB_PORT" --web-ip 127.0.0.1 \
     --mail-directory "$ROOT/.data/mail" >.data/logs/maildev.log 2>&1 &

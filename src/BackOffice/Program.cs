@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Parasol.BackOffice;
 using Parasol.BackOffice.Jobs;
 using Parasol.BackOffice.Security;
+using Parasol.BackOffice.Setup;
 using Parasol.Core;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
+builder.Services.AddParasolHsts();
 builder.Services.AddParasolHtmlEncoding();
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
@@ -65,6 +67,13 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "migrate")
 {
     await DatabaseMigrator.MigrateAsync(app.Services, seedDemoData: args.Contains("--seed-demo"));
+    return;
+}
+
+// `Parasol.BackOffice setup --office … --admin-email … --admin-name …`: a new installation's office and first administrator.
+if (args.Length > 0 && args[0] == FirstSetup.Command)
+{
+    Environment.ExitCode = await FirstSetup.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

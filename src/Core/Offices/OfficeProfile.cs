@@ -23,4 +23,17 @@ public sealed class OfficeProfile
 
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public List<FileClassification> FileClassifications { get; set; } = [];
+
+    /// <summary>
+    /// The JRWA symbols and retention most offices use for Parasol's case types; a new office starts with these and
+    /// changes them in Admin → Office if its own list differs.
+    /// </summary>
+    public static List<FileClassification> StandardFileClassifications() =>
+    [
+        new() { CaseType = CaseType.AssistantRequest, Symbol = "4010", RetentionCategory = "B10", RetentionYears = 10 },
+        new() { CaseType = CaseType.ZaZyciemSupport, Symbol = "4011", RetentionCategory = "B10", RetentionYears = 10 },
+        new() { CaseType = CaseType.OneTimeBenefit, Symbol = "4012", RetentionCategory = "B10", RetentionYears = 10 },
+        new() { CaseType = CaseType.Referral, Symbol = "4013", RetentionCategory = "B10", RetentionYears = 10 },
+        new() { CaseType = CaseType.AccessibilityRequest, Symbol = "0630", RetentionCategory = "B5", RetentionYears = 5 },
+    ];
 }

@@ -28,13 +28,6 @@ public static class DemoOffice
             new() { DayOfWeek = DayOfWeek.Thursday, Opens = new(7, 30), Closes = new(15, 30) },
             new() { DayOfWeek = DayOfWeek.Friday, Opens = new(7, 30), Closes = new(14, 0) },
         ],
-        FileClassifications =
-        [
-            new() { CaseType = CaseType.AssistantRequest, Symbol = "4010", RetentionCategory = "B10", RetentionYears = 10 },
-            new() { CaseType = CaseType.ZaZyciemSupport, Symbol = "4011", RetentionCategory = "B10", RetentionYears = 10 },
-            new() { CaseType = CaseType.OneTimeBenefit, Symbol = "4012", RetentionCategory = "B10", RetentionYears = 10 },
-            new() { CaseType = CaseType.Referral, Symbol = "4013", RetentionCategory = "B10", RetentionYears = 10 },
-            new() { CaseType = CaseType.AccessibilityRequest, Symbol = "0630", RetentionCategory = "B5", RetentionYears = 5 },
-        ],
+        FileClassifications = OfficeProfile.StandardFileClassifications(),
     };
 }

@@ -13,7 +13,7 @@ public sealed partial class ComposeFileTests
     public void The_compose_file_names_the_production_like_services()
     {
         var services = Services();
-        Assert.Equal(["backoffice", "mailpit", "migrate", "minio", "minio-bucket", "portal", "postgres"], services.Children.Keys.Select(k => k.ToString()).Order());
+        Assert.Equal(["backoffice", "mailpit", "migrate", "minio", "minio-bucket", "portal", "postgres", "proxy"], services.Children.Keys.Select(k => k.ToString()).Order());
     }
 
     [Theory]
@@ -53,12 +53,38 @@ public sealed partial class ComposeFileTests
             Assert.Contains("ConnectionStrings__Default", environment.Keys);
             Assert.Equal("S3", environment["Attachments__Store"]);
             Assert.Equal("http://minio:9000", environment["Attachments__S3__Endpoint"]);
-            // The bucket the apps use is the one the one-shot step creates.
-            var creates = ((YamlSequenceNode)((YamlMappingNode)services["minio-bucket"])["command"]).Children[0].ToString();
-            Assert.EndsWith("/" + environment["Attachments__S3__Bucket"], creates, StringComparison.Ordinal);
+            // The bucket the apps use is the one the one-shot step creates, and their key is its limited user's, not root's.
+            var setup = File.ReadAllText(Path.Combine(Root, "deploy/minio-setup.sh"));
+            Assert.Contains($"bucket={environment["Attachments__S3__Bucket"]}\n", setup, StringComparison.Ordinal);
+            var bucketStep = ((YamlMappingNode)((YamlMappingNode)services["minio-bucket"])["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+            Assert.Equal(bucketStep["S3_ACCESS_KEY"], environment["Attachments__S3__AccessKey"]);
+            Assert.Equal(bucketStep["S3_SECRET_KEY"], environment["Attachments__S3__SecretKey"]);
+            Assert.NotEqual(bucketStep["MINIO_ROOT_USER"], environment["Attachments__S3__AccessKey"]);
         }
         var minio = (YamlMappingNode)services["minio"];
         Assert.Contains(((YamlSequenceNode)minio["volumes"]).Children, v => v.ToString() == "attachments:/data");
+    }
+
+    [Fact]
+    public void The_apps_are_reached_only_over_https_through_the_proxy_whose_forwarded_headers_they_believe()
+    {
+        var services = Services();
+        var proxy = (YamlMappingNode)services["proxy"];
+        var proxyAddress = ((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)proxy["networks"])["default"]))["ipv4_address"].ToString();
+        var caddyfile = File.ReadAllText(Path.Combine(Root, "deploy/Caddyfile"));
+        Assert.Contains(((YamlSequenceNode)proxy["volumes"]).Children, v => v.ToString() == "./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
+        foreach (var (app, port) in new[] { ("portal", "5000"), ("backoffice", "5001") })
+        {
+            var node = (YamlMappingNode)services[app];
+            // Published only by the proxy: a plain-HTTP port of the app would serve forms whose Secure cookies never return.
+            Assert.False(node.Children.ContainsKey("ports"), $"{app} publishes a port of its own");
+            Assert.Contains($"reverse_proxy {app}:8080", caddyfile, StringComparison.Ordinal);
+            Assert.Contains(((YamlSequenceNode)proxy["ports"]).Children, p => p.ToString() == $"{port}:{port}");
+            var environment = ((YamlMappingNode)node["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+            Assert.Equal(proxyAddress, environment["ForwardedHeaders__KnownProxies"]);
+            Assert.StartsWith("${PORTAL_BASE_URL:-https://", environment["Portal__BaseUrl"], StringComparison.Ordinal);
+            Assert.StartsWith("${BACKOFFICE_BASE_URL:-https://", environment["BackOffice__BaseUrl"], StringComparison.Ordinal);
+        }
     }
 
     [Fact]
