@@ -80,6 +80,7 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
         MailTemplate.Receipt => "potwierdzenie wpływu",
         MailTemplate.CompletionRequest => "wezwanie do uzupełnienia braków",
         MailTemplate.CompletionReminder => "przypomnienie o terminie uzupełnienia",
+        MailTemplate.CompletionReceived => "potwierdzenie otrzymania uzupełnienia",
         MailTemplate.OutcomeAssistantAssigned => "rozstrzygnięcie: przydzielono asystenta",
         MailTemplate.OutcomeRefused => "rozstrzygnięcie: odmowa",
         MailTemplate.OutcomeReferredElsewhere => "rozstrzygnięcie: przekazano do innej instytucji",

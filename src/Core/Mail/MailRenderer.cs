@@ -46,7 +46,10 @@ public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offic
         {
             ["{number}"] = c?.Number ?? "",
             ["{date}"] = c is null ? "" : WarsawTime.ToWarsaw(c.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture),
+            // The payload is the access code of a receipt, or the moment of the event a confirmation is about.
             ["{code}"] = message.Payload ?? "—",
+            ["{at}"] = DateTimeOffset.TryParse(message.Payload, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? WarsawTime.ToWarsaw(at).ToString("d MMMM yyyy, HH:mm", culture) : "",
             ["{due}"] = c?.CompletionDueOn?.ToString("d MMMM yyyy", culture) ?? "",
             ["{office}"] = office.Name,
         };
@@ -55,11 +58,16 @@ public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offic
         string Fill(string s) => values.Aggregate(s, (acc, v) => acc.Replace(v.Key, v.Value, StringComparison.Ordinal));
 
         var forStaff = message.RecipientStaffId is not null;
-        var link = forStaff ? links.Value.BackOfficeBaseUrl.TrimEnd('/') + "/" : links.Value.PortalBaseUrl.TrimEnd('/') + $"/status?culture={language}";
+        // Staff go straight to the case the message is about (after signing in); families to the status page.
+        var link = !forStaff ? links.Value.PortalBaseUrl.TrimEnd('/') + $"/status?culture={language}"
+            : links.Value.BackOfficeBaseUrl.TrimEnd('/') + (c is null ? "/" : $"/cases/{c.Id}");
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{Enc(Fill(text.Subject))}</title></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(shared.Greeting)}</p>");
-        foreach (var paragraph in text.Paragraphs)
+        var paragraphs = template == MailTemplate.Receipt && c?.NeedsSignature == true
+            ? [.. text.Paragraphs, MailTexts.SignatureNeeded[language]]
+            : text.Paragraphs;
+        foreach (var paragraph in paragraphs)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(Fill(paragraph))}</p>");
         }

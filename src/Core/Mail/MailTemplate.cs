@@ -12,4 +12,5 @@ public enum MailTemplate
     UrgentCase = 8,
     StaffDailySummary = 9,
     DirectorDigest = 10,
+    CompletionReceived = 11,
 }

@@ -2,7 +2,7 @@ namespace Parasol.Core.Mail;
 
 /// <summary>
 /// The wording of every e-mail in Polish, English and Ukrainian. Placeholders: {number} case number, {date} date of
-/// receipt, {code} access code, {due} a deadline, {office} the office's name. No personal or sensitive detail.
+/// receipt, {at} when the message's event happened, {code} access code, {due} a deadline, {office} the office's name. No personal or sensitive detail.
 /// </summary>
 internal static class MailTexts
 {
@@ -15,6 +15,17 @@ internal static class MailTexts
         ["pl"] = new("Dzień dobry,", "Sprawdź stan sprawy", "Kontakt z ośrodkiem", "Ta wiadomość została wysłana automatycznie; prosimy na nią nie odpowiadać."),
         ["en"] = new("Hello,", "Check the status of the case", "Contact the office", "This message was sent automatically; please do not reply to it."),
         ["uk"] = new("Добрий день,", "Перевірити стан справи", "Контакти центру", "Це повідомлення надіслано автоматично; просимо не відповідати на нього."),
+    };
+
+    /// <summary>
+    /// Added to the receipt of an application that is not yet a formal one until signed (the "Za życiem" benefit sent
+    /// online without a trusted profile): the e-mail is what a parent keeps, so it must say so as the receipt page does.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SignatureNeeded = new Dictionary<string, string>
+    {
+        ["pl"] = "Ten wniosek wymaga jeszcze Twojego podpisu: podpisz go przez ePUAP profilem zaufanym albo przyjdź do ośrodka i podpisz go na papierze. Do czasu podpisania nie jest wnioskiem w rozumieniu przepisów, a termin na jego złożenie biegnie dalej.",
+        ["en"] = "This application still needs your signature: sign it through ePUAP with a trusted profile, or come to the office and sign it on paper. Until it is signed it is not a formal application, and the time limit for making it keeps running.",
+        ["uk"] = "Ця заява ще потребує вашого підпису: підпишіть її через ePUAP довіреним профілем або прийдіть до центру й підпишіть її на папері. Доки її не підписано, вона не є заявою в розумінні закону, а строк для її подання продовжує спливати.",
     };
 
     public static readonly IReadOnlyDictionary<(MailTemplate, string), Text> Texts = new Dictionary<(MailTemplate, string), Text>
@@ -41,6 +52,16 @@ internal static class MailTexts
         [(MailTemplate.CompletionRequest, "uk")] = new("Прохання доповнити документи у справі {number}",
             ["У справі {number} нам потрібні відсутні документи. Подробиці ви побачите на сторінці стану справи після введення коду доступу.",
              "Строк для доповнення: {due}. Якщо недоліки не буде усунено вчасно, заяву може бути залишено без розгляду."]),
+
+        [(MailTemplate.CompletionReceived, "pl")] = new("Otrzymaliśmy dokumenty w sprawie {number}",
+            ["{office} otrzymał {at} dokumenty uzupełniające w sprawie {number}. Zachowaj tę wiadomość jako potwierdzenie.",
+             "Pracownik socjalny je sprawdzi. Przesłane pliki i stan sprawy zobaczysz na stronie stanu sprawy po podaniu kodu dostępu."]),
+        [(MailTemplate.CompletionReceived, "en")] = new("We have received documents in case {number}",
+            ["{office} received the documents completing case {number} on {at}. Keep this message as confirmation.",
+             "A social worker will check them. You can see the files sent and the status of the case on the case status page after entering your access code."]),
+        [(MailTemplate.CompletionReceived, "uk")] = new("Ми отримали документи у справі {number}",
+            ["{office} отримав {at} документи, що доповнюють справу {number}. Збережіть цей лист як підтвердження.",
+             "Соціальний працівник їх перевірить. Надіслані файли та стан справи ви побачите на сторінці стану справи після введення коду доступу."]),
 
         [(MailTemplate.CompletionReminder, "pl")] = new("Przypomnienie: termin uzupełnienia dokumentów w sprawie {number}",
             ["Przypominamy, że termin na uzupełnienie dokumentów w sprawie {number} mija {due}."]),

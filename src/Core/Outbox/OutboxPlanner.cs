@@ -73,6 +73,11 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
                         }
                     }
                     break;
+                case CaseEventKind.CompletionReceived:
+                    // The family's proof that the documents arrived in time (KPA art. 64 § 2), with the moment they did.
+                    rows.AddRange(ToApplicant(MailTemplate.CompletionReceived,
+                        payload: e.OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
                 case CaseEventKind.Assigned or CaseEventKind.Routed:
                     foreach (var staffId in NewlyAssigned(entry))
                     {
@@ -101,8 +106,8 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
     /// </summary>
     internal static bool CanCauseWork(CaseEvent e) => e.Kind switch
     {
-        CaseEventKind.Received or CaseEventKind.CompletionRequested or CaseEventKind.Assigned or CaseEventKind.Routed
-            or CaseEventKind.MarkedUrgent => true,
+        CaseEventKind.Received or CaseEventKind.CompletionRequested or CaseEventKind.CompletionReceived or CaseEventKind.Assigned
+            or CaseEventKind.Routed or CaseEventKind.MarkedUrgent => true,
         CaseEventKind.StatusChanged => OutcomeTemplate(e.NewStatus) is not null,
         _ => false,
     };

@@ -33,6 +33,7 @@ public sealed class SendEmailJobTests : IAsyncLifetime
             ["Mail:Security"] = "None",
             ["Mail:TimeoutSeconds"] = "5",
             ["Portal:BaseUrl"] = "https://portal.example.test",
+            ["BackOffice:BaseUrl"] = "https://backoffice.example.test",
         }).Build();
         _services = _database.CreateServices(s =>
         {
@@ -74,6 +75,74 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var onTimeline = await db.CaseEvents.Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.EmailSent).Select(e => e.Text).ToListAsync();
         Assert.Equal(["Wysłano e-mail: potwierdzenie wpływu (do wnioskodawcy lub instytucji)."], onTimeline);
+    }
+
+    [Fact]
+    public async Task The_receipt_of_a_benefit_application_that_still_needs_a_signature_says_so_and_an_ordinary_one_does_not()
+    {
+        var benefit = await TestCases.SubmitAsync(_services, x => { x.Type = CaseType.OneTimeBenefit; x.NeedsSignature = true; }, _time);
+        var assistant = await TestCases.SubmitAsync(_services, configure: null, _time);
+
+        await SendAsync((await EmailRowAsync(benefit.Id, MailTemplate.Receipt)).Id);
+        await SendAsync((await EmailRowAsync(assistant.Id, MailTemplate.Receipt)).Id);
+
+        var mails = await _smtp.WaitForAsync(2);
+        const string signature = "Ten wniosek wymaga jeszcze Twojego podpisu: podpisz go przez ePUAP profilem zaufanym";
+        Assert.Contains(signature, mails.Single(m => m.To == benefit.ContactEmail).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, mails.Single(m => m.To == assistant.ContactEmail).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Documents_sent_in_answer_to_a_completion_request_are_confirmed_to_the_family_with_the_moment_they_arrived()
+    {
+        var c = await TestCases.SubmitAsync(_services, configure: null, _time);
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+            var tracked = await db.Cases.SingleAsync(x => x.Id == c.Id);
+            tracked.Status = CaseStatus.WithSocialWorker;
+            // 11:42 in Warsaw (UTC+1 in March).
+            tracked.Events.Add(new CaseEvent { OccurredAt = new DateTimeOffset(2026, 3, 5, 10, 42, 0, TimeSpan.Zero), Kind = CaseEventKind.CompletionReceived, Text = "zaświadczenie.pdf" });
+            await db.SaveChangesAsync();
+        }
+
+        await SendAsync((await EmailRowAsync(c.Id, MailTemplate.CompletionReceived)).Id);
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal(c.ContactEmail, mail.To);
+        Assert.Equal($"Otrzymaliśmy dokumenty w sprawie {c.Number}", mail.Subject);
+        Assert.Contains($"otrzymał 5 marca 2026, 11:42 dokumenty uzupełniające w sprawie {c.Number}", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zaświadczenie.pdf", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_e_mail_to_a_member_of_staff_links_to_the_case_it_is_about()
+    {
+        var c = await TestCases.SubmitAsync(_services, x => x.IsUrgent = true, _time);
+        long id;
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+            var worker = await db.Users.SingleAsync(u => u.Email == "a.kowalska@ops.example");
+            var row = new OutboxMessage
+            {
+                Kind = OutboxKind.Email,
+                Template = MailTemplate.UrgentCase,
+                CaseId = c.Id,
+                RecipientStaffId = worker.Id,
+                CreatedAt = _time.GetUtcNow(),
+                DueAt = _time.GetUtcNow(),
+            };
+            db.OutboxMessages.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+
+        await SendAsync(id);
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal($"PILNE: sprawa {c.Number}", mail.Subject);
+        Assert.Contains($"https://backoffice.example.test/cases/{c.Id}", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed class OutboxPlannerTests : IAsyncLifetime
                 causingWork += rows.Count > 0 ? 1 : 0;
             }
         }
-        // Received, Routed, Assigned, MarkedUrgent and CompletionRequested with any status, three outcomes.
-        Assert.Equal(5 * statuses.Count + 3, causingWork);
+        // Received, Routed, Assigned, MarkedUrgent, CompletionRequested and CompletionReceived with any status, three outcomes.
+        Assert.Equal(6 * statuses.Count + 3, causingWork);
     }
 
     [Fact]
