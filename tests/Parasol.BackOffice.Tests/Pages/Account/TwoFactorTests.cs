@@ -88,6 +88,25 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_jobs_dashboard_refuses_an_administrator_signed_in_with_the_password_alone()
+    {
+        var app = backOffice.App;
+        using var client = await StaffSession.SignInAsync(app, "admin@ops.example");
+
+        var dashboard = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var trigger = await client.PostAsync(new Uri("/hangfire/recurring/trigger", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "outbox-sweep" }));
+
+        Assert.Equal("/Account/Authenticator", StaffSession.Target(dashboard));
+        Assert.Equal("/Account/Authenticator", StaffSession.Target(trigger));
+
+        // With the second factor the dashboard opens.
+        var key = (await StaffSession.GetPageAsync(client, "/Account/Authenticator")).Text("#shared-key");
+        await StaffSession.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         using var client = StaffSession.Anonymous(backOffice.App);
