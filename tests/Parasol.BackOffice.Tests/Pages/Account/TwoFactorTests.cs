@@ -107,6 +107,26 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
     }
 
     [Fact]
+    public async Task Once_an_authenticator_is_set_up_its_key_and_qr_code_are_never_shown_again()
+    {
+        using var client = await SignInWithEnrolmentAsync(backOffice.App, "m.zielinska@ops.example");
+        var key = _keys["m.zielinska@ops.example"];
+
+        var response = await client.GetAsync(new Uri("/Account/Authenticator", UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        var qr = await client.GetAsync(new Uri("/Account/Authenticator?handler=QrCode", UriKind.Relative));
+        var again = await StaffSession.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) }, formPage: "/Account/Security");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Aplikacja uwierzytelniająca jest skonfigurowana", page.Text("h1"));
+        Assert.Null(page.QuerySelector("#shared-key"));
+        Assert.Null(page.QuerySelector("img"));
+        Assert.DoesNotContain(key.Replace(" ", "", StringComparison.Ordinal), page.Body!.TextContent.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, qr.StatusCode);
+        Assert.Empty((await Html.ParseAsync(again)).QuerySelectorAll(".recovery-codes code"));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         using var client = StaffSession.Anonymous(backOffice.App);
