@@ -135,7 +135,7 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
         {
             last = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = "wrong-password-" + i });
         }
-        Assert.Equal("Zbyt wiele nieudanych prób. Konto jest zablokowane na 15 minut.", (await Html.ParseAsync(last)).Text(".field-error"));
+        Assert.Equal("Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie zostaje zablokowane na 15 minut.", (await Html.ParseAsync(last)).Text(".field-error"));
 
         var right = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = DemoStaff.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
