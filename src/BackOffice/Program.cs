@@ -96,6 +96,7 @@ app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseStaffSessionCheckFailures();
 app.UseAuthorization();
 app.UseParasolJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,7 +27,20 @@ public static class StaffSessionCookie
         var validate = events.OnValidatePrincipal;
         events.OnValidatePrincipal = async context =>
         {
-            if (!await IsOpenAsync(context))
+            bool open;
+            try
+            {
+                open = await IsOpenAsync(context);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Thrown here, the failure would be cached with the authentication result and thrown again while the
+                // error page is drawn, leaving a bare 500. The request goes on unauthenticated and fails just after.
+                context.RejectPrincipal();
+                context.HttpContext.Features.Set(new CheckFailed(ExceptionDispatchInfo.Capture(exception)));
+                return;
+            }
+            if (!open)
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -50,6 +64,20 @@ public static class StaffSessionCookie
             await signingOut(context);
         };
     }
+
+    /// <summary>Right after UseAuthentication: a session that could not be checked (database down) fails its request.</summary>
+    public static IApplicationBuilder UseStaffSessionCheckFailures(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<CheckFailed>() is { } failed)
+            {
+                context.Features.Set<CheckFailed>(null);
+                failed.Error.Throw();
+            }
+            return next(context);
+        });
+
+    private sealed record CheckFailed(ExceptionDispatchInfo Error);
 
     private static async Task<bool> IsOpenAsync(CookieValidatePrincipalContext context) =>
         context.Principal is { } principal && SessionId(principal) is { } id
