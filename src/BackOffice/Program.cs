@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Parasol.BackOffice;
 using Parasol.BackOffice.Jobs;
 using Parasol.BackOffice.Security;
@@ -41,6 +43,19 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Staff:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
+});
+// Identity's other cookies (the first step of a two-step sign-in) and TempData follow the staff cookie's rules.
+builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+{
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
+});
+builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+{
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
 });
 builder.Services.AddParasolStaffSecurity(builder.Configuration);
 builder.Services.AddParasolSignInLimits(builder.Configuration);
@@ -90,6 +105,7 @@ app.UseParasolStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseStaffSessionCheckFailures();
 app.UseAuthorization();
 app.UseParasolJobsDashboard();
 app.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });

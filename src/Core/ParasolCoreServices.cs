@@ -10,6 +10,7 @@ using Parasol.Core.Data;
 using Parasol.Core.Journeys;
 using Parasol.Core.Offices;
 using Parasol.Core.Outbox;
+using Parasol.Core.Staff;
 using Parasol.Core.Submissions;
 
 namespace Parasol.Core;
@@ -49,6 +50,7 @@ public static class ParasolCoreServices
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
+        services.AddScoped<SignInSessions>();
         services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.
         services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();

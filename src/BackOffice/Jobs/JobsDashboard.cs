@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Parasol.BackOffice.Security;
 using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Jobs;
@@ -10,12 +12,18 @@ public static class JobsDashboard
     /// <summary>Hangfire's dashboard at <c>/hangfire</c>, for administrators signed in to the back office.</summary>
     public static IApplicationBuilder UseParasolJobsDashboard(this IApplicationBuilder app)
     {
-        // Someone not signed in is sent to the sign-in page, as everywhere else in the back office.
+        // Someone not signed in is sent to the sign-in page, and a session still without its second factor to the
+        // authenticator page, as everywhere else in the back office (the pages' filter does not run here).
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (context, next) =>
         {
             if (context.User.Identity?.IsAuthenticated != true)
             {
                 await context.ChallengeAsync();
+                return;
+            }
+            if (TwoFactorRequiredFilter.LacksSecondFactor(context.User, context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value))
+            {
+                context.Response.Redirect("/Account/Authenticator");
                 return;
             }
             await next(context);
@@ -31,13 +39,16 @@ public static class JobsDashboard
 
     private const string Path = "/hangfire";
 
-    /// <summary>Backed by the staff cookie sign-in: only the Administrator role passes.</summary>
+    /// <summary>Backed by the staff cookie sign-in: only the Administrator role passes, and only with its second factor where required.</summary>
     private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter
     {
         public Task<bool> AuthorizeAsync(DashboardContext context)
         {
-            var user = context.GetHttpContext().User;
-            return Task.FromResult(user.Identity?.IsAuthenticated == true && user.IsInRole(StaffRole.Administrator));
+            var http = context.GetHttpContext();
+            var user = http.User;
+            var staff = http.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value;
+            return Task.FromResult(user.Identity?.IsAuthenticated == true && user.IsInRole(StaffRole.Administrator)
+                && !TwoFactorRequiredFilter.LacksSecondFactor(user, staff));
         }
     }
 }

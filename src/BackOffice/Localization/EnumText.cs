@@ -87,6 +87,7 @@ public static class EnumText
         AuditAction.StaffChanged => "Staff account changed",
         AuditAction.OfficeChanged => "Office profile changed",
         AuditAction.AccessRefused => "Access refused",
+        AuditAction.PasswordChanged => "Own password changed",
         _ => action.ToString(),
     };
 

@@ -9,7 +9,8 @@ public static class StaffSecurity
 {
     /// <summary>
     /// Staff sign-in rules on top of Identity: active accounts only, two-factor where required, idle sign-out and
-    /// sessions re-checked against the security stamp (sign-out everywhere), and the current staff member's scope.
+    /// sessions re-checked against the security stamp (role changes), every cookie tied to a server-side session (sign-out,
+    /// sign-out everywhere, deactivation take effect at once), and the current staff member's scope.
     /// </summary>
     public static IServiceCollection AddParasolStaffSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,13 +22,16 @@ public static class StaffSecurity
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromSeconds(staff.SessionCheckSeconds);
-            // A session renewed by the check keeps the proof that it was opened with a second factor.
+            // A session renewed by the check keeps the proof that it was opened with a second factor, and its id.
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(TwoFactorRequiredFilter.MfaClaimType) is { } amr
-                    && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(amr.Type, amr.Value))
+                foreach (var type in new[] { TwoFactorRequiredFilter.MfaClaimType, StaffSessionCookie.ClaimType })
                 {
-                    identity.AddClaim(new Claim(amr.Type, amr.Value));
+                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim
+                        && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(claim.Type, claim.Value))
+                    {
+                        identity.AddClaim(new Claim(claim.Type, claim.Value));
+                    }
                 }
                 return Task.CompletedTask;
             };
@@ -36,6 +40,7 @@ public static class StaffSecurity
         {
             options.ExpireTimeSpan = TimeSpan.FromMinutes(staff.IdleTimeoutMinutes);
             options.SlidingExpiration = true;
+            StaffSessionCookie.Attach(options, options.ExpireTimeSpan);
         });
         services.Configure<MvcOptions>(options => options.Filters.Add<TwoFactorRequiredFilter>());
         services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,18 @@ public sealed class TwoFactorRequiredFilter(IOptions<StaffOptions> options) : IA
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
 
+    /// <summary>
+    /// A signed-in session that two-factor sign-in is required for but that was opened with the password alone (Identity
+    /// adds <c>amr=mfa</c> only after the second step). Everything outside the account pages refuses such a session.
+    /// </summary>
+    public static bool LacksSecondFactor(ClaimsPrincipal user, StaffOptions options) =>
+        options.RequireTwoFactor && user.Identity?.IsAuthenticated == true && !user.HasClaim(MfaClaimType, MfaClaimValue);
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var user = context.HttpContext.User;
-        if (options.Value.RequireTwoFactor && user.Identity?.IsAuthenticated == true
-            && !user.HasClaim(MfaClaimType, MfaClaimValue)
+        if (LacksSecondFactor(context.HttpContext.User, options.Value)
             && !context.ActionDescriptor.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal))
         {
             context.Result = new RedirectToPageResult("/Account/Authenticator");

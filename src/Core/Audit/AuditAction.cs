@@ -10,4 +10,5 @@ public enum AuditAction
     StaffChanged = 6,
     OfficeChanged = 7,
     AccessRefused = 8,
+    PasswordChanged = 9,
 }

@@ -34,6 +34,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<Parasol.Core.Audit.AuditEntry> AuditEntries => Set<Parasol.Core.Audit.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Parasol.Core.Web.AttemptCounter> AttemptCounters => Set<Parasol.Core.Web.AttemptCounter>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -159,14 +159,12 @@ public sealed class CaseQueue(TimeProvider time)
         {
             cases = cases.Where(c => c.Status == status);
         }
-        if (query.ReceivedFrom is { } from)
+        if (query.ReceivedFrom is { } from && WarsawTime.StartOfDay(from) is { } start)
         {
-            var start = WarsawTime.ToUtc(from, TimeOnly.MinValue);
             cases = cases.Where(c => c.ReceivedAt >= start);
         }
-        if (query.ReceivedTo is { } to)
+        if (query.ReceivedTo is { } to && WarsawTime.EndOfDay(to) is { } end)
         {
-            var end = WarsawTime.ToUtc(to.AddDays(1), TimeOnly.MinValue);
             cases = cases.Where(c => c.ReceivedAt < end);
         }
         if (!string.IsNullOrWhiteSpace(query.Search))

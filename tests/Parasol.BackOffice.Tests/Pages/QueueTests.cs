@@ -97,4 +97,18 @@ public sealed class QueueTests(BackOfficeFactory backOffice) : IClassFixture<Bac
         Assert.Equal(numbers.Order(), lines.Skip(1).Select(l => l.Split(';')[0].Trim('"')).Order());
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Core.Audit.AuditAction.Exported && a.Detail == $"queue New: {numbers.Count} cases"));
     }
+
+    [Theory]
+    [InlineData("/?ReceivedTo=9999-12-31")]
+    [InlineData("/?ReceivedFrom=0001-01-01")]
+    [InlineData("/?Tab=All&ReceivedFrom=0001-01-01&ReceivedTo=9999-12-31")]
+    public async Task The_earliest_and_latest_dates_filter_as_no_bound_instead_of_failing(string path)
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        var unfiltered = await StaffSession.GetPageAsync(client, path.Contains("Tab=All", StringComparison.Ordinal) ? "/?Tab=All" : "/");
+
+        var filtered = await StaffSession.GetPageAsync(client, path);
+
+        Assert.Equal(unfiltered.QuerySelectorAll("table.queue tbody tr").Length, filtered.QuerySelectorAll("table.queue tbody tr").Length);
+    }
 }

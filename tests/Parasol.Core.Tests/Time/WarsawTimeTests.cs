@@ -21,4 +21,15 @@ public sealed class WarsawTimeTests
         Assert.Equal(utcHour, utc.Hour);
         Assert.Equal(TimeSpan.Zero, utc.Offset);
     }
+
+    [Fact]
+    public void The_first_and_last_representable_days_bound_nothing_and_the_days_next_to_them_do()
+    {
+        Assert.Null(WarsawTime.StartOfDay(DateOnly.MinValue));
+        Assert.Null(WarsawTime.EndOfDay(DateOnly.MaxValue));
+        Assert.Equal(new DateTimeOffset(9999, 12, 30, 23, 0, 0, TimeSpan.Zero), WarsawTime.EndOfDay(DateOnly.MaxValue.AddDays(-1)));
+        Assert.NotNull(WarsawTime.StartOfDay(DateOnly.MinValue.AddDays(1)));
+        Assert.Equal(new DateTimeOffset(2026, 7, 14, 22, 0, 0, TimeSpan.Zero), WarsawTime.StartOfDay(new DateOnly(2026, 7, 15)));
+        Assert.Equal(new DateTimeOffset(2026, 7, 15, 22, 0, 0, TimeSpan.Zero), WarsawTime.EndOfDay(new DateOnly(2026, 7, 15)));
+    }
 }

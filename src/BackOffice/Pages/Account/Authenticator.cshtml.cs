@@ -12,7 +12,8 @@ namespace Parasol.BackOffice.Pages.Account;
 
 /// <summary>
 /// Enrolment of an authenticator app: the key as a QR code (drawn here, never by a third party) and as text, a first
-/// code to prove it works, then recovery codes shown once.
+/// code to prove it works, then recovery codes shown once. Once enrolled the key is never shown again (whoever sees it
+/// can make codes): a new phone needs the administrator's reset of two-step sign-in.
 /// </summary>
 public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -33,14 +34,17 @@ public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInMan
             return RedirectToPage("/Account/SignIn");
         }
         AlreadyEnabled = user.TwoFactorEnabled;
-        SharedKey = FormatKey(await KeyAsync(user));
+        if (!AlreadyEnabled)
+        {
+            SharedKey = FormatKey(await KeyAsync(user));
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnGetQrCodeAsync()
     {
         var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (user is null || user.TwoFactorEnabled)
         {
             return NotFound();
         }
@@ -56,6 +60,11 @@ public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInMan
         if (user is null)
         {
             return RedirectToPage("/Account/SignIn");
+        }
+        if (user.TwoFactorEnabled)
+        {
+            AlreadyEnabled = true;
+            return Page();
         }
         SharedKey = FormatKey(await KeyAsync(user));
         if (!ModelState.IsValid)

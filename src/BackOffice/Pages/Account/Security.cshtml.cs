@@ -1,15 +1,30 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Parasol.BackOffice.Security;
+using Parasol.Core.Audit;
 using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Pages.Account;
 
-/// <summary>The signed-in person's own security: two-step sign-in and signing out on every device.</summary>
-public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn) : PageModel
+/// <summary>The signed-in person's own security: two-step sign-in, their password and signing out on every device.</summary>
+public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, SignInSessions sessions,
+    AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public bool TwoFactorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter your current password"), DataType(DataType.Password), Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Enter a new password"), DataType(DataType.Password), Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Enter the new password again"), DataType(DataType.Password), Display(Name = "Repeat the new password")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The repeated password is not the same as the new one")]
+    public string ConfirmNewPassword { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -18,20 +33,74 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         {
             return RedirectToPage("/Account/SignIn");
         }
-        TwoFactorEnabled = user.TwoFactorEnabled;
-        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        await LoadAsync(user);
         return Page();
     }
 
-    /// <summary>A new security stamp makes every other session fail its next check; this one ends now.</summary>
+    /// <summary>
+    /// A new password ends the person's other sessions at once; this one is issued again (Identity gave the account a
+    /// new security stamp) and stays. A wrong current password counts towards the lockout, as at sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostChangePasswordAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+            if (result.Succeeded)
+            {
+                await sessions.EndAllAsync(user.Id, except: StaffSessionCookie.SessionId(User));
+                await signIn.RefreshSignInAsync(user);
+                await audit.WriteAsync(user.Id, AuditAction.PasswordChanged);
+                TempData["Done"] = "Your password is changed. On your other devices you need to sign in again.";
+                return RedirectToPage();
+            }
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+            }
+            foreach (var error in result.Errors)
+            {
+                var (field, message) = PasswordError(error.Code);
+                ModelState.AddModelError(field, localizer[message]);
+            }
+        }
+        await LoadAsync(user);
+        return Page();
+    }
+
+    /// <summary>A new security stamp makes every other session fail its next check; deleting the sessions ends them at once.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is not null)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id);
         }
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignIn");
     }
+
+    private async Task LoadAsync(StaffMember user)
+    {
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+    }
+
+    /// <summary>Identity's password rules (Program.cs), each explained next to the field it is about.</summary>
+    private static (string Field, string Message) PasswordError(string code) => code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) => (nameof(CurrentPassword), "The current password is not right"),
+        nameof(IdentityErrorDescriber.PasswordTooShort) => (nameof(NewPassword), "The new password must be at least 12 characters long"),
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => (nameof(NewPassword), "The new password must contain a capital letter"),
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => (nameof(NewPassword), "The new password must contain a small letter"),
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => (nameof(NewPassword), "The new password must contain a digit"),
+        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => (nameof(NewPassword), "The new password must contain a character other than a letter or a digit, such as ! or -"),
+        _ => (nameof(NewPassword), "Choose a different new password"),
+    };
 }

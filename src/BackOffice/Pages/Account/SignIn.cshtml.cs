@@ -8,6 +8,11 @@ using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Pages.Account;
 
+/// <summary>
+/// Signing in with e-mail and password. A refusal never tells whether the account exists or is locked: a wrong
+/// password, an unknown address and a locked account read the same. Only the right password learns that an account is
+/// deactivated.
+/// </summary>
 public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInLimits limits, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -50,11 +55,28 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInLimits 
         {
             return RedirectToPage("/Account/TwoFactor", new { ReturnUrl });
         }
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut
-            ? localizer["Too many failed attempts. Your account is locked for 15 minutes."]
-            : result.IsNotAllowed
-                ? localizer["This account is deactivated. Ask the administrator."]
-                : localizer["The e-mail address or password is not right"]);
+        ModelState.AddModelError(nameof(Email), result.IsNotAllowed && await PasswordOfDeactivatedAccountAsync()
+            ? localizer["This account is deactivated. Ask the administrator."]
+            : localizer["The e-mail address or password is not right. After several failed attempts, signing in is blocked for 15 minutes."]);
         return Page();
+    }
+
+    /// <summary>
+    /// Identity refuses a deactivated account before it looks at the password; check it here, counting a wrong one
+    /// towards the lockout as a sign-in would.
+    /// </summary>
+    private async Task<bool> PasswordOfDeactivatedAccountAsync()
+    {
+        var users = signIn.UserManager;
+        if (await users.FindByEmailAsync(Email) is not { } user || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+        if (await users.CheckPasswordAsync(user, Password))
+        {
+            return true;
+        }
+        await users.AccessFailedAsync(user);
+        return false;
     }
 }

@@ -9,6 +9,7 @@ public sealed class SignOutModel(SignInManager<StaffMember> signIn) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
+    /// <summary>Signing out also deletes this session's row (StaffSessionCookie), so a copy of the cookie stops working.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();

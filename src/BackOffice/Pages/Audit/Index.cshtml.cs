@@ -42,14 +42,12 @@ public sealed class IndexModel(ParasolDbContext db) : PageModel
             CaseNotFound = caseId is null;
             entries = entries.Where(e => e.CaseId == caseId);
         }
-        if (From is { } from)
+        if (From is { } from && WarsawTime.StartOfDay(from) is { } start)
         {
-            var start = WarsawTime.ToUtc(from, TimeOnly.MinValue);
             entries = entries.Where(e => e.OccurredAt >= start);
         }
-        if (To is { } to)
+        if (To is { } to && WarsawTime.EndOfDay(to) is { } end)
         {
-            var end = WarsawTime.ToUtc(to.AddDays(1), TimeOnly.MinValue);
             entries = entries.Where(e => e.OccurredAt < end);
         }
         Rows = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(Limit)

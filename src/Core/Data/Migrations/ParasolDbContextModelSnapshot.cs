@@ -1012,6 +1012,33 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("queue_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Staff.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_in_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_staff_sessions_staff_id");
+
+                    b.ToTable("staff_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1481,6 +1508,16 @@ namespace Parasol.Core.Data.Migrations
                         .HasForeignKey("RecipientStaffId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_outbox_messages_asp_net_users_recipient_staff_id");
+                });
+
+            modelBuilder.Entity("Parasol.Core.Staff.SignInSession", b =>
+                {
+                    b.HasOne("Parasol.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_asp_net_users_staff_id");
                 });
 
             modelBuilder.Entity("district_social_workers", b =>

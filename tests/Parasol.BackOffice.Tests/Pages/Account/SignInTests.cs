@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Seeding;
 using Parasol.Testing;
 
@@ -33,9 +34,42 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
         }));
 
         var page = await Html.ParseAsync(response);
-        Assert.Equal("Adres e-mail lub hasło są nieprawidłowe", page.Text(".field-error"));
-        Assert.Equal("Adres e-mail lub hasło są nieprawidłowe", page.Text(".error-summary a[href='#Email']"));
+        Assert.Equal(Refused, page.Text(".field-error"));
+        Assert.Equal(Refused, page.Text(".error-summary a[href='#Email']"));
         Assert.Equal("kancelaria@ops.example", page.QuerySelector("#Email")!.GetAttribute("value"));
+    }
+
+    private const string Refused = "Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie zostaje zablokowane na 15 minut.";
+
+    [Fact]
+    public async Task A_wrong_password_an_unknown_account_and_a_locked_account_are_refused_with_one_and_the_same_message()
+    {
+        var unknown = await SignInMessageAsync("nie-ma-takiego@ops.example", "wrong-password-0");
+        var messages = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            messages.Add(await SignInMessageAsync("m.zielinska@ops.example", "wrong-password-" + i));
+        }
+        var lockedWithTheRightPassword = await SignInMessageAsync("m.zielinska@ops.example", DemoStaff.Password);
+
+        Assert.Equal(Refused, unknown);
+        Assert.All(messages, m => Assert.Equal(Refused, m));
+        Assert.Equal(Refused, lockedWithTheRightPassword);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_named_as_such_only_to_someone_who_knows_its_password()
+    {
+        await using (var db = backOffice.App.Database.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Email == "k.lewandowska@ops.example").ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        }
+
+        var wrong = await SignInMessageAsync("k.lewandowska@ops.example", "wrong-password-0");
+        var right = await SignInMessageAsync("k.lewandowska@ops.example", DemoStaff.Password);
+
+        Assert.Equal(Refused, wrong);
+        Assert.Equal("To konto jest dezaktywowane. Zwróć się do administratora.", right);
     }
 
     [Fact]
@@ -63,5 +97,14 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
         using var client = backOffice.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The error a person sees next to the e-mail field after signing in with these credentials.</summary>
+    private async Task<string> SignInMessageAsync(string email, string password)
+    {
+        using var client = StaffSession.Anonymous(backOffice.App);
+        var response = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await Html.ParseAsync(response)).Text(".field-error");
     }
 }

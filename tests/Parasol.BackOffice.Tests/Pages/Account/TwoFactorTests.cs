@@ -88,6 +88,45 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_jobs_dashboard_refuses_an_administrator_signed_in_with_the_password_alone()
+    {
+        var app = backOffice.App;
+        using var client = await StaffSession.SignInAsync(app, "admin@ops.example");
+
+        var dashboard = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var trigger = await client.PostAsync(new Uri("/hangfire/recurring/trigger", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "outbox-sweep" }));
+
+        Assert.Equal("/Account/Authenticator", StaffSession.Target(dashboard));
+        Assert.Equal("/Account/Authenticator", StaffSession.Target(trigger));
+
+        // With the second factor the dashboard opens.
+        var key = (await StaffSession.GetPageAsync(client, "/Account/Authenticator")).Text("#shared-key");
+        await StaffSession.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Once_an_authenticator_is_set_up_its_key_and_qr_code_are_never_shown_again()
+    {
+        using var client = await SignInWithEnrolmentAsync(backOffice.App, "m.zielinska@ops.example");
+        var key = _keys["m.zielinska@ops.example"];
+
+        var response = await client.GetAsync(new Uri("/Account/Authenticator", UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        var qr = await client.GetAsync(new Uri("/Account/Authenticator?handler=QrCode", UriKind.Relative));
+        var again = await StaffSession.PostFormAsync(client, "/Account/Authenticator", new() { ["Code"] = Totp(key) }, formPage: "/Account/Security");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Aplikacja uwierzytelniająca jest skonfigurowana", page.Text("h1"));
+        Assert.Null(page.QuerySelector("#shared-key"));
+        Assert.Null(page.QuerySelector("img"));
+        Assert.DoesNotContain(key.Replace(" ", "", StringComparison.Ordinal), page.Body!.TextContent.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, qr.StatusCode);
+        Assert.Empty((await Html.ParseAsync(again)).QuerySelectorAll(".recovery-codes code"));
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         using var client = StaffSession.Anonymous(backOffice.App);
@@ -96,7 +135,7 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
         {
             last = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = "wrong-password-" + i });
         }
-        Assert.Equal("Zbyt wiele nieudanych prób. Konto jest zablokowane na 15 minut.", (await Html.ParseAsync(last)).Text(".field-error"));
+        Assert.Equal("Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie zostaje zablokowane na 15 minut.", (await Html.ParseAsync(last)).Text(".field-error"));
 
         var right = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = DemoStaff.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);

@@ -24,4 +24,19 @@ public sealed class AuditPageTests(BackOfficeFactory backOffice) : IClassFixture
         Assert.Equal(["Anna Nowak", "Wyświetlenie sprawy", c.Number], row.Skip(1).Take(3));
         Assert.All(byPerson.QuerySelectorAll("table.audit tbody tr td:nth-child(2)"), td => Assert.Equal("Anna Nowak", td.TextContent.Trim()));
     }
+
+    [Theory]
+    [InlineData("/Audit/Index?To=9999-12-31")]
+    [InlineData("/Audit/Index?From=0001-01-01&To=9999-12-31")]
+    public async Task The_earliest_and_latest_dates_filter_as_no_bound_instead_of_failing(string path)
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        using var director = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+        await StaffSession.GetPageAsync(director, $"/cases/{(await db.Cases.FirstAsync()).Id}");
+
+        var filtered = await StaffSession.GetPageAsync(director, path);
+
+        Assert.Equal("9999-12-31", filtered.QuerySelector("#To")!.GetAttribute("value"));
+        Assert.NotEmpty(filtered.QuerySelectorAll("table.audit tbody tr"));
+    }
 }

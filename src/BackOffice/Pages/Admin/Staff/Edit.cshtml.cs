@@ -12,7 +12,7 @@ namespace Parasol.BackOffice.Pages.Admin.Staff;
 
 /// <summary>Adds a member of staff or changes one: name, e-mail, roles, deactivation, a reset of two-step sign-in.</summary>
 [Authorize(Roles = StaffRole.Administrator)]
-public sealed class EditModel(UserManager<StaffMember> users, AuditLog audit, CurrentStaff current, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(UserManager<StaffMember> users, SignInSessions sessions, AuditLog audit, CurrentStaff current, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
 
@@ -97,8 +97,12 @@ public sealed class EditModel(UserManager<StaffMember> users, AuditLog audit, Cu
         }
         member.IsActive = active;
         await users.UpdateAsync(member);
-        // A new stamp ends the person's open sessions at their next check.
+        // A deactivated person's open sessions end at their next request.
         await users.UpdateSecurityStampAsync(member);
+        if (!active)
+        {
+            await sessions.EndAllAsync(member.Id);
+        }
         await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: {(active ? "activated" : "deactivated")}");
         TempData["Done"] = active ? "The account is active again." : "The account is deactivated.";
         return RedirectToPage(new { Id });

@@ -1,0 +1,15 @@
+namespace Parasol.Core.Staff;
+
+/// <summary>
+/// One signed-in session of a member of staff (one browser). Its id travels in the session cookie; a cookie whose row
+/// is gone (signed out, signed out everywhere, deactivated) is refused at its next request.
+/// </summary>
+public sealed class SignInSession
+{
+    public Guid Id { get; set; }
+    public Guid StaffId { get; set; }
+    public DateTimeOffset SignedInAt { get; set; }
+
+    /// <summary>When the session was last used, to the minute or so (<see cref="SignInSessions.TouchEvery"/>).</summary>
+    public DateTimeOffset LastSeenAt { get; set; }
+}
