@@ -73,6 +73,7 @@ public sealed class IndexModel(ParasolDbContext db, IBackgroundJobClient jobs, T
         MailTemplate.Receipt => "Receipt",
         MailTemplate.CompletionRequest => "Request to complete documents",
         MailTemplate.CompletionReminder => "Reminder of the completion deadline",
+        MailTemplate.CompletionReceived => "Documents received: confirmation",
         MailTemplate.OutcomeAssistantAssigned => "Outcome: assistant assigned",
         MailTemplate.OutcomeRefused => "Outcome: refused",
         MailTemplate.OutcomeReferredElsewhere => "Outcome: referred elsewhere",

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parasol.Core.Mail;
 using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
@@ -22,6 +23,29 @@ public sealed class MailPageTests : IAsyncLifetime
     {
         await App.DisposeAsync();
         await App.Database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("pl")]
+    [InlineData("en")]
+    [InlineData("uk")]
+    public void Every_kind_of_email_has_a_name_in_the_administrators_language(string culture)
+    {
+        var localizer = App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            foreach (var template in Enum.GetValues<MailTemplate>())
+            {
+                var name = localizer[Parasol.BackOffice.Pages.Admin.Mail.IndexModel.TemplateName(template)];
+                Assert.False(name.ResourceNotFound, $"{template} has no {culture} name");
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
