@@ -109,7 +109,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             CaseId = @case.Id,
             OccurredAt = now,
             Kind = CaseEventKind.Received,
-            Text = "Received online through the portal.",
+            Text = "Wpłynęło przez portal.",
             IsInternal = false,
         });
         // Its deadlines from the moment it exists: the receipt tells the family the date the queue shows staff.
