@@ -29,6 +29,44 @@ public sealed class StaffPagesTests(BackOfficeFactory backOffice) : IClassFixtur
         Assert.Equal("Sprawy", (await StaffSession.GetPageAsync(worker, "/")).Text("h1"));
     }
 
+    [Theory]
+    [InlineData("bez-wielkich-liter-1", "Pierwsze hasło musi zawierać wielką literę")]
+    [InlineData("Bez-Cyfr-Zadnych!", "Pierwsze hasło musi zawierać cyfrę")]
+    [InlineData("BezZnakow2026abc", "Pierwsze hasło musi zawierać znak inny niż litera i cyfra, na przykład ! lub -")]
+    [InlineData("Krótkie-1!", "Wpisz pierwsze hasło o długości co najmniej 12 znaków")]
+    public async Task A_first_password_that_breaks_a_rule_is_refused_with_that_rule(string password, string message)
+    {
+        using var admin = await StaffSession.SignInAsync(backOffice.App, "admin@ops.example");
+
+        var response = await StaffSession.PostFormAsync(admin, "/Admin/Staff/Edit", new()
+        {
+            ["FirstName"] = "Zofia",
+            ["LastName"] = "Łukasiewicz",
+            ["Email"] = $"z.{Guid.NewGuid():N}@ops.example",
+            ["Password"] = password,
+            ["Roles"] = StaffRole.SocialWorker,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(message, page.QuerySelector("#Password")!.ParentElement!.QuerySelector(".field-error")!.TextContent.Trim());
+        Assert.Equal("Łukasiewicz", page.QuerySelector("#LastName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Resetting_a_members_two_step_sign_in_ends_their_open_sessions_at_once()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var member = await db.Users.SingleAsync(u => u.Email == "k.lewandowska@ops.example");
+        using var session = await StaffSession.SignInAsync(backOffice.App, "k.lewandowska@ops.example");
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri("/Account/Security", UriKind.Relative))).StatusCode);
+        using var admin = await StaffSession.SignInAsync(backOffice.App, "admin@ops.example");
+
+        await StaffSession.PostFormAsync(admin, $"/Admin/Staff/Edit/{member.Id}?handler=ResetTwoFactor", [], formPage: $"/Admin/Staff/Edit/{member.Id}");
+
+        Assert.StartsWith("/Account/SignIn", StaffSession.Target(await session.GetAsync(new Uri("/Account/Security", UriKind.Relative)))!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_deactivated_account_is_signed_out_and_cannot_sign_in_again()
     {

@@ -74,8 +74,8 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Email),
-                    localizer[error.Code.Contains("Password", StringComparison.Ordinal) ? "Enter a first password of at least 12 characters" : "This e-mail address is already used by another account"]);
+                var (field, message) = SaveError(error.Code);
+                ModelState.AddModelError(field, localizer[message]);
             }
             return Page();
         }
@@ -88,6 +88,17 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         TempData["Done"] = "The account is saved.";
         return RedirectToPage("/Admin/Staff/Index");
     }
+
+    /// <summary>Identity's refusals, each explained next to its field in the words of the rule that was not met.</summary>
+    private static (string Field, string Message) SaveError(string code) => code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => (nameof(Password), "The first password must contain a capital letter"),
+        nameof(IdentityErrorDescriber.PasswordRequiresLower) => (nameof(Password), "The first password must contain a small letter"),
+        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => (nameof(Password), "The first password must contain a digit"),
+        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => (nameof(Password), "The first password must contain a character other than a letter or a digit, such as ! or -"),
+        _ when code.Contains("Password", StringComparison.Ordinal) => (nameof(Password), "Enter a first password of at least 12 characters"),
+        _ => (nameof(Email), "This e-mail address is already used by another account"),
+    };
 
     public async Task<IActionResult> OnPostActiveAsync(bool active)
     {
@@ -118,6 +129,8 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         await users.ResetAuthenticatorKeyAsync(member);
         await users.ReplaceCodesAsync(member);
         await users.UpdateSecurityStampAsync(member);
+        // Whoever holds a session of theirs (perhaps the one who took the phone) is out at once, not at the next check.
+        await sessions.EndAllAsync(member.Id);
         await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: two-step sign-in reset");
         TempData["Done"] = "Two-step sign-in is reset. The person sets it up again at their next sign-in.";
         return RedirectToPage(new { Id });
