@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parasol.Core.Attachments;
 using Parasol.Core.Submissions;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -16,7 +17,13 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     [BindProperty]
     public bool Consent { get; set; }
 
-    public IReadOnlyList<SummarySection> Sections => Journey.Summarize(State, L);
+    /// <summary>The journey's answers, then the files that will go with them.</summary>
+    public IReadOnlyList<SummarySection> Sections => Journey.Steps.FirstOrDefault(s => s.Slug == "documents") is { } step
+        ? [.. Journey.Summarize(State, L), DocumentsSection(step)]
+        : Journey.Summarize(State, L);
+
+    /// <summary>The files uploaded on the documents step, loaded by every handler that shows the page.</summary>
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
 
     public string ChangePath(string step) => Journey.StepPath(JourneyId, step) + "?change=true";
 
@@ -34,10 +41,15 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     /// <summary>Rules that need the database, such as a required certificate the applicant may have skipped.</summary>
     protected virtual Task ValidateAllAsync(TState state) => Task.CompletedTask;
 
-    public IActionResult OnGet() => Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAttachmentsAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await LoadAttachmentsAsync();
         if (!Consent)
         {
             Error(nameof(Consent), ConsentMessage);
@@ -63,4 +75,11 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         }
         return Redirect(ReceiptModel.PathFor(result.Case.Id));
     }
+
+    private SummarySection DocumentsSection(JourneyStep step) => new(L[step.Title], Attachments.Count == 0
+        ? [new(L["Files you have added"], L["No attachments."], step.Slug)]
+        : [.. Attachments.Select(a => new SummaryRow(L[$"Kind {a.Kind}"], a.FileName, step.Slug))]);
+
+    private async Task LoadAttachmentsAsync() =>
+        Attachments = await HttpContext.RequestServices.GetRequiredService<AttachmentUploader>().ListAsync(JourneyId, HttpContext.RequestAborted);
 }
