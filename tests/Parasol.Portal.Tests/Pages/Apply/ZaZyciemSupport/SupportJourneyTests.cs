@@ -115,6 +115,25 @@ public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_expected_date_of_birth_in_the_hint_is_one_the_step_accepts()
+    {
+        var form = await StartAsync("Pregnant");
+        var (day, month, year) = HintExample(form, "Answers-DueDate");
+
+        await form.PostAsync([new("Answers.DueDate.Day", day), new("Answers.DueDate.Month", month), new("Answers.DueDate.Year", year), new("Answers.Needs", "Wsparcie.")]);
+
+        Assert.Empty(form.Errors());
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    /// <summary>The date a hint like "Na przykład 7 4 2027" gives, as the three boxes take it.</summary>
+    internal static (string Day, string Month, string Year) HintExample(FormClient form, string id)
+    {
+        var parts = form.Page.GetElementById($"{id}-hint")!.TextContent.Trim().Split(' ')[^3..];
+        return (parts[0], parts[1], parts[2]);
+    }
+
+    [Fact]
     public async Task Skipping_the_documents_step_by_editing_the_address_does_not_send_the_request()
     {
         var form = await StartAsync("Parent");
