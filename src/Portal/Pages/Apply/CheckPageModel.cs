@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Parasol.Core.Attachments;
+using Parasol.Core.Offices;
 using Parasol.Core.Submissions;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -27,6 +28,15 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
 
     public string ChangePath(string step) => Journey.StepPath(JourneyId, step) + "?change=true";
 
+    /// <summary>The office's name, as its profile gives it, for the data notice.</summary>
+    public string OfficeName { get; private set; } = "";
+
+    /// <summary>The short data notice above the consent: who holds the data and under which act this journey uses it.</summary>
+    public virtual string DataNotice => L["{0} is the controller of your data. We use it to handle your request, as the act of 9 June 2011 on supporting families and the foster care system requires. You can see your data, have it corrected and complain to the President of the Personal Data Protection Office.", OfficeName];
+
+    /// <summary>The send button, named after what this journey sends.</summary>
+    public virtual string SendLabel => L["Send my request"];
+
     /// <summary>What the error says when the consent box was left empty.</summary>
     protected virtual string ConsentMessage => "Confirm that you agree to work with a family assistant and have read the privacy notice";
 
@@ -43,13 +53,13 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        await LoadAttachmentsAsync();
+        await LoadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadAttachmentsAsync();
+        await LoadAsync();
         if (!Consent)
         {
             Error(nameof(Consent), ConsentMessage);
@@ -80,6 +90,9 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         ? [new(L["Files you have added"], L["No attachments."], step.Slug)]
         : [.. Attachments.Select(a => new SummaryRow(L[$"Kind {a.Kind}"], a.FileName, step.Slug))]);
 
-    private async Task LoadAttachmentsAsync() =>
+    private async Task LoadAsync()
+    {
         Attachments = await HttpContext.RequestServices.GetRequiredService<AttachmentUploader>().ListAsync(JourneyId, HttpContext.RequestAborted);
+        OfficeName = (await HttpContext.RequestServices.GetRequiredService<OfficeProfileService>().GetAsync(HttpContext.RequestAborted)).Name;
+    }
 }
