@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 using Parasol.Testing;
 using Xunit.Abstractions;
 
@@ -44,6 +45,36 @@ public sealed class AccessibilityTests(PortalSite site, ITestOutputHelper output
             }
         }
         output.WriteLine($"axe: {PortalSite.PublicPages.Length} pages × {Modes.Length} modes in {language}, {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Error_messages_hints_step_progress_and_notices_pass_axe_in_normal_and_high_contrast(bool highContrast)
+    {
+        await using var context = await Browser.NewContextAsync();
+        await site.SetPreferencesAsync(context, "pl", highContrast);
+        var page = await context.NewPageAsync();
+        var failures = new List<string>();
+        async Task CheckAsync(string what)
+        {
+            var result = await page.RunAxe(WcagAa);
+            Assert.NotEmpty(result.Passes);
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        }
+
+        await page.GotoAsync(site.Page("/apply/family-assistant").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rozpocznij" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dalej" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-message").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".step-progress")).ToBeVisibleAsync();
+        await CheckAsync("about you with errors");
+
+        await page.GotoAsync(site.Page($"/apply/family-assistant/{Guid.NewGuid()}/contact").ToString());
+        await Assertions.Expect(page.Locator(".notice-title")).ToBeVisibleAsync();
+        await CheckAsync("the start page with the expired-answers notice");
+
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 

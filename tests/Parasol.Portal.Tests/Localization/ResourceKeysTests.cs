@@ -76,7 +76,9 @@ public sealed partial class ResourceKeysTests
 
     private static string Unescape(string key) => key.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
 
-    // L["..."], Localizer["..."], localizer["..."] with a literal key (a key that is not a literal cannot be checked).
-    [GeneratedRegex("""\b(?:L|[Ll]ocalizer)\["(?<key>(?:[^"\\]|\\.)*)"\]""")]
+    // A literal key (one that is not a literal cannot be checked): L["..."], l["..."] (the journeys' Summarize),
+    // Localizer["..."] and localizer["..."], with or without arguments after it; and the messages of the page models'
+    // helpers that localize them, Error(field, "..."), error(field, "...") and Require(value, field, "...").
+    [GeneratedRegex("""\b(?:(?:[Ll]|[Ll]ocalizer)\["(?<key>(?:[^"\\]|\\.)*)"\s*[\],]|[Ee]rror\((?:\$?"[^"]*"|[^()",]*),\s*"(?<key>(?:[^"\\]|\\.)*)"\)|Require\([^()",]*,\s*\$?"[^"]*",\s*"(?<key>(?:[^"\\]|\\.)*)"\))""")]
     private static partial Regex LocalizerKey();
 }

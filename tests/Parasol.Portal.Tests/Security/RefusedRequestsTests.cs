@@ -86,7 +86,7 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
 
         for (var i = 0; i < 1000; i++)
         {
-            await form.PostAsync([new("CaseNumber", $"OPS.4010.{i}.2026"), new("AccessCode", "AAAA-BBBB-CCCC")], "/status");
+            await form.PostAsync([new("CaseNumber", $"OPS.4010.{i + 1}.2026"), new("AccessCode", "AAAA-BBBB-CCCC")], "/status");
             statuses.Add(form.Last!.StatusCode);
         }
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Parasol.Core.Attachments;
+using Parasol.Core.Offices;
 using Parasol.Core.Submissions;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -16,9 +18,24 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     [BindProperty]
     public bool Consent { get; set; }
 
-    public IReadOnlyList<SummarySection> Sections => Journey.Summarize(State, L);
+    /// <summary>The journey's answers, then the files that will go with them.</summary>
+    public IReadOnlyList<SummarySection> Sections => Journey.Steps.FirstOrDefault(s => s.Slug == "documents") is { } step
+        ? [.. Journey.Summarize(State, L), DocumentsSection(step)]
+        : Journey.Summarize(State, L);
+
+    /// <summary>The files uploaded on the documents step, loaded by every handler that shows the page.</summary>
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
 
     public string ChangePath(string step) => Journey.StepPath(JourneyId, step) + "?change=true";
+
+    /// <summary>The office's name, as its profile gives it, for the data notice.</summary>
+    public string OfficeName { get; private set; } = "";
+
+    /// <summary>The short data notice above the consent: who holds the data and under which act this journey uses it.</summary>
+    public virtual string DataNotice => L["{0} is the controller of your data. We use it to handle your request, as the act of 9 June 2011 on supporting families and the foster care system requires. You can see your data, have it corrected and complain to the President of the Personal Data Protection Office.", OfficeName];
+
+    /// <summary>The send button, named after what this journey sends.</summary>
+    public virtual string SendLabel => L["Send my request"];
 
     /// <summary>What the error says when the consent box was left empty.</summary>
     protected virtual string ConsentMessage => "Confirm that you agree to work with a family assistant and have read the privacy notice";
@@ -34,10 +51,15 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     /// <summary>Rules that need the database, such as a required certificate the applicant may have skipped.</summary>
     protected virtual Task ValidateAllAsync(TState state) => Task.CompletedTask;
 
-    public IActionResult OnGet() => Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await LoadAsync();
         if (!Consent)
         {
             Error(nameof(Consent), ConsentMessage);
@@ -62,5 +84,15 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
             tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
         }
         return Redirect(ReceiptModel.PathFor(result.Case.Id));
+    }
+
+    private SummarySection DocumentsSection(JourneyStep step) => new(L[step.Title], Attachments.Count == 0
+        ? [new(L["Files you have added"], L["No attachments."], step.Slug)]
+        : [.. Attachments.Select(a => new SummaryRow(L[$"Kind {a.Kind}"], a.FileName, step.Slug))]);
+
+    private async Task LoadAsync()
+    {
+        Attachments = await HttpContext.RequestServices.GetRequiredService<AttachmentUploader>().ListAsync(JourneyId, HttpContext.RequestAborted);
+        OfficeName = (await HttpContext.RequestServices.GetRequiredService<OfficeProfileService>().GetAsync(HttpContext.RequestAborted)).Name;
     }
 }

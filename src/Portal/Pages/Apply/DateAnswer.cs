@@ -21,5 +21,8 @@ public sealed class DateAnswer
 
     public (string?, string?, string?) Parts => (Day, Month, Year);
 
+    /// <summary>A date as a hint's example shows it, the way it is typed into the three boxes: "14 9 2026".</summary>
+    public static string Example(DateOnly date) => date.ToString("d M yyyy", CultureInfo.InvariantCulture);
+
     public override string ToString() => ToDate()?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 }

@@ -13,6 +13,7 @@ public interface IDocumentsStep
 {
     IReadOnlyList<Attachment> Uploaded { get; }
     IReadOnlyList<AttachmentKind> Kinds { get; }
+    AttachmentKind Chosen { get; }
     AttachmentRules Rules { get; }
     string BackPath { get; }
     string SelfPath { get; }
@@ -21,7 +22,7 @@ public interface IDocumentsStep
     int StepCount { get; }
 }
 
-[UploadSizeLimit, StreamUpload]
+[UploadSizeLimit, StreamUpload("Upload", "Continue")]
 public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader uploader) : JourneyPageModel<TJourney, TState>, IDocumentsStep
     where TJourney : JourneyDefinition<TState>, new()
     where TState : class, new()
@@ -42,6 +43,15 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     protected virtual IEnumerable<AttachmentKind> Missing(IReadOnlyList<Attachment> uploaded) =>
         RequiredKinds.Where(k => uploaded.All(a => a.Kind != k));
 
+    /// <summary>The kind the family chose for the file they sent; the form keeps it when the file was refused.</summary>
+    public AttachmentKind Chosen
+    {
+        get => _chosen ?? Kinds[0];
+        private set => _chosen = value;
+    }
+
+    private AttachmentKind? _chosen;
+
     [FromQuery(Name = "problem")]
     public UploadProblem Problem { get; set; }
 
@@ -59,33 +69,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     {
         if (file is null)
         {
+            Chosen = ChosenKind(kind);
             Error("file", "Select a file to upload");
             await LoadAsync();
             return Page();
         }
-        var chosen = kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
-        UploadResult? result;
-        try
-        {
-            result = await OneFileUpload.SendAsync(Request, file, (name, content) => uploader.UploadAsync(JourneyId, chosen, name, content, HttpContext.RequestAborted));
-        }
-        catch (InvalidDataException)
-        {
-            return BadRequest();
-        }
-        if (result is null)
-        {
-            Error("file", "Upload one file at a time");
-            await LoadAsync();
-            return Page();
-        }
-        if (result.Problem != UploadProblem.None)
-        {
-            AddUploadError(result.Problem);
-            await LoadAsync();
-            return Page();
-        }
-        return Redirect(SelfPath);
+        return await UploadAsync(file, kind) ?? Redirect(SelfPath);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId)
@@ -94,8 +83,17 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         return Redirect(SelfPath);
     }
 
-    public async Task<IActionResult> OnPostContinueAsync()
+    /// <summary>
+    /// Continue is a button of the upload form, so a file chosen but not yet sent comes with it: it is uploaded first, with
+    /// the same checks as the upload button, rather than lost.
+    /// </summary>
+    public async Task<IActionResult> OnPostContinueAsync(IFormFile? file, AttachmentKind? kind)
     {
+        Chosen = ChosenKind(kind);
+        if (file is not null && await UploadAsync(file, kind) is { } refused)
+        {
+            return refused;
+        }
         await LoadAsync();
         foreach (var missing in Missing(Uploaded))
         {
@@ -107,6 +105,37 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         }
         return Redirect(NextPath());
     }
+
+    /// <summary>Uploads the chosen file; the page with the reason when it was refused, null when it was kept.</summary>
+    private async Task<IActionResult?> UploadAsync(IFormFile file, AttachmentKind? kind)
+    {
+        Chosen = ChosenKind(kind);
+        UploadResult? result;
+        try
+        {
+            result = await OneFileUpload.SendAsync(Request, file, (name, content) => uploader.UploadAsync(JourneyId, Chosen, name, content, HttpContext.RequestAborted));
+        }
+        catch (InvalidDataException)
+        {
+            return BadRequest();
+        }
+        if (result is null)
+        {
+            Error("file", "Upload one file at a time");
+        }
+        else if (result.Problem != UploadProblem.None)
+        {
+            AddUploadError(result.Problem);
+        }
+        else
+        {
+            return null;
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private AttachmentKind ChosenKind(AttachmentKind? kind) => kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
 
     private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
 

@@ -5,8 +5,11 @@ namespace Parasol.Portal.Pages.Apply;
 /// <summary>One step of a journey: its URL segment and its title (an English resource key).</summary>
 public sealed record JourneyStep(string Slug, string Title);
 
-/// <summary>A row of "check your answers" and of the receipt; <see cref="ChangeStep"/> links back to where it was asked.</summary>
-public sealed record SummaryRow(string Label, string Value, string? ChangeStep = null);
+/// <summary>
+/// A row of "check your answers" and of the receipt; <see cref="ChangeStep"/> links back to where it was asked. The value
+/// keeps what the family typed apart from our words (see <see cref="Answer"/>).
+/// </summary>
+public sealed record SummaryRow(string Label, Answer Value, string? ChangeStep = null);
 
 public sealed record SummarySection(string Title, IReadOnlyList<SummaryRow> Rows);
 

@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
-/// Lets the Upload handler stream its file from the request body instead of the form reader buffering it to a
+/// Lets the handlers that take a file (Upload, and the buttons that send a chosen file along, such as Continue) stream its file from the request body instead of the form reader buffering it to a
 /// temporary file first (the antiforgery check reads the whole form). Our upload forms put the token and the small
 /// fields before the file, so this reads the body only up to the file: those fields become the request's form, which
 /// the antiforgery check (Order 1000) validates, and the file is a <see cref="StreamedFormFile"/> whose bytes are
@@ -19,8 +19,11 @@ namespace Parasol.Portal.Pages.Apply;
 /// before. Runs after <see cref="UploadSizeLimitAttribute"/> (Order 900), which has set the body's limits.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class StreamUploadAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public sealed class StreamUploadAttribute(params string[] handlers) : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
+    /// <summary>The handlers whose form carries the file; Upload when none is named.</summary>
+    public IReadOnlyList<string> Handlers { get; } = handlers.Length == 0 ? ["Upload"] : handlers;
+
     /// <summary>The file input's name on every upload form.</summary>
     public const string FileField = "file";
 
@@ -32,7 +35,7 @@ public sealed class StreamUploadAttribute : Attribute, IAsyncAuthorizationFilter
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsPost(request.Method) || !IsUploadHandler(context) || Boundary(request) is not { } boundary)
+        if (!HttpMethods.IsPost(request.Method) || !TakesFile(context) || Boundary(request) is not { } boundary)
         {
             return;
         }
@@ -75,12 +78,12 @@ public sealed class StreamUploadAttribute : Attribute, IAsyncAuthorizationFilter
     }
 
     /// <summary>The handler as Razor Pages chooses it: from the route, else from the query string.</summary>
-    private static bool IsUploadHandler(AuthorizationFilterContext context)
+    private bool TakesFile(AuthorizationFilterContext context)
     {
         var handler = Convert.ToString(context.RouteData.Values["handler"], CultureInfo.InvariantCulture) is { Length: > 0 } routed
             ? routed
             : context.HttpContext.Request.Query["handler"].FirstOrDefault();
-        return string.Equals(handler, "Upload", StringComparison.OrdinalIgnoreCase);
+        return handler is not null && Handlers.Contains(handler, StringComparer.OrdinalIgnoreCase);
     }
 
     private static string? Boundary(HttpRequest request)

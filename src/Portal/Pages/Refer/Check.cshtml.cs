@@ -12,6 +12,10 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
 {
     protected override string ConsentMessage => "Confirm that the information is true to the best of your knowledge";
 
+    public override string DataNotice => L["{0} is the controller of the data. We use it to handle your referral and to support the family, as the act of 9 June 2011 on supporting families and the foster care system requires. You can see your data, have it corrected and complain to the President of the Personal Data Protection Office.", OfficeName];
+
+    public override string SendLabel => L["Send the referral"];
+
     protected override CaseDraft BuildDraft(ReferralState state)
     {
         var i = state.Institution;

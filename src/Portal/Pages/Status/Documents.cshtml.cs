@@ -12,7 +12,7 @@ namespace Parasol.Portal.Pages.Status;
 /// Completing documents the office asked for: the request and its deadline, the same uploads as the journeys, then one
 /// send that moves the files to the case and gives it back to its worker. Open only with the status page's ticket.
 /// </summary>
-[UploadSizeLimit, StreamUpload]
+[UploadSizeLimit, StreamUpload("Upload", "Send")]
 public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets tickets, AttachmentUploader uploader, CaseCompletion completion,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -50,6 +50,43 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
             ModelState.AddModelError("file", l["Select a file to upload"]);
             return Page();
         }
+        return await UploadAsync(file) ?? Redirect(Path);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId)
+    {
+        if (await LoadAsync() is { } away)
+        {
+            return away;
+        }
+        await uploader.RemoveAsync(CaseCompletion.UploadKey(Case.Id), attachmentId, HttpContext.RequestAborted);
+        return Redirect(Path);
+    }
+
+    /// <summary>Send is a button of the upload form: a file chosen but not yet uploaded is uploaded first, not lost.</summary>
+    public async Task<IActionResult> OnPostSendAsync(IFormFile? file)
+    {
+        if (await LoadAsync() is { } away)
+        {
+            return away;
+        }
+        if (file is not null && await UploadAsync(file) is { } refused)
+        {
+            return refused;
+        }
+        switch (await completion.SendAsync(Case.Id, HttpContext.RequestAborted))
+        {
+            case CompletionOutcome.NothingToSend:
+                ModelState.AddModelError("file", l["Add at least one document before you send"]);
+                return Page();
+            default:
+                return Redirect("/status/case?sent=true");
+        }
+    }
+
+    /// <summary>Uploads the chosen file; the page with the reason when it was refused, null when it was kept.</summary>
+    private async Task<IActionResult?> UploadAsync(IFormFile file)
+    {
         UploadResult? result;
         try
         {
@@ -70,33 +107,7 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
             AddUploadError(result.Problem);
             return Page();
         }
-        return Redirect(Path);
-    }
-
-    public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId)
-    {
-        if (await LoadAsync() is { } away)
-        {
-            return away;
-        }
-        await uploader.RemoveAsync(CaseCompletion.UploadKey(Case.Id), attachmentId, HttpContext.RequestAborted);
-        return Redirect(Path);
-    }
-
-    public async Task<IActionResult> OnPostSendAsync()
-    {
-        if (await LoadAsync() is { } away)
-        {
-            return away;
-        }
-        switch (await completion.SendAsync(Case.Id, HttpContext.RequestAborted))
-        {
-            case CompletionOutcome.NothingToSend:
-                ModelState.AddModelError("file", l["Add at least one document before you send"]);
-                return Page();
-            default:
-                return Redirect("/status/case?sent=true");
-        }
+        return null;
     }
 
     /// <summary>Loads the case and what waits to be sent; a redirect when there is no ticket or nothing is asked for.</summary>

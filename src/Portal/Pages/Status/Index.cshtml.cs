@@ -20,22 +20,31 @@ public sealed class IndexModel(CaseStatusLookup lookup, StatusLookupLimiter limi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await limiter.TryAcquireAsync(HttpContext))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", limiter.WindowMinutes]);
-            return Page();
-        }
+        // The form is checked first: only a look-up that could find a case counts towards the limit.
         if (string.IsNullOrWhiteSpace(CaseNumber))
         {
             ModelState.AddModelError(nameof(CaseNumber), l["Enter the case number from your receipt"]);
+        }
+        else if (Parasol.Core.Cases.CaseNumber.Normalize(CaseNumber) is null)
+        {
+            ModelState.AddModelError(nameof(CaseNumber), l["Enter the case number as it is on your receipt, for example OPS.4010.17.2026"]);
         }
         if (string.IsNullOrWhiteSpace(AccessCode))
         {
             ModelState.AddModelError(nameof(AccessCode), l["Enter the access code from your receipt"]);
         }
+        else if (AccessCode.Count(char.IsAsciiLetterOrDigit) != 12)
+        {
+            ModelState.AddModelError(nameof(AccessCode), l["The access code has 12 letters and digits, for example ABCD-EFGH-JK23"]);
+        }
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+        if (!await limiter.TryAcquireAsync(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", limiter.WindowMinutes]);
             return Page();
         }
         if (await lookup.VerifyAsync(CaseNumber, AccessCode, HttpContext.RequestAborted) is not { } caseId)

@@ -39,6 +39,27 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
     }
 
     [Fact]
+    public async Task What_the_family_typed_is_isolated_so_a_direction_override_in_the_street_cannot_move_the_numbers()
+    {
+        const string street = "Ślusarska \u202Ekaj\u202C 😀";
+        await using var db = backOffice.App.Database.CreateDbContext();
+        // Not a case the other tests here read (they count its audit entries).
+        var c = await db.Cases.Include(x => x.People).FirstAsync(x => x.Status != CaseStatus.WithSocialWorker && x.Status != CaseStatus.Received && x.FamilyAddress != null && x.People.Any(p => p.Role == PersonRole.Applicant));
+        c.FamilyAddress = new Address { Street = street, HouseNumber = "36", FlatNumber = "4", PostalCode = "44-230", City = "Lipowiec" };
+        await db.SaveChangesAsync();
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var page = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
+
+        var address = page.QuerySelectorAll("dl.summary dt").Single(dt => dt.TextContent == "Adres").NextElementSibling!;
+        Assert.Equal([street, "36", "4", "44-230", "Lipowiec"], address.QuerySelectorAll("bdi").Select(b => b.TextContent));
+        Assert.Equal($"{street} 36/4, 44-230 Lipowiec", address.TextContent.Trim());
+        var applicant = c.People.First(p => p.Role == PersonRole.Applicant);
+        Assert.Contains(page.QuerySelectorAll("section[aria-labelledby=people-heading] td"),
+            td => td.QuerySelectorAll("bdi").Select(b => b.TextContent).SequenceEqual([applicant.FirstName, applicant.LastName]));
+    }
+
+    [Fact]
     public async Task A_step_the_role_may_not_take_is_refused_with_a_clear_message_in_the_persons_language()
     {
         await using var db = backOffice.App.Database.CreateDbContext();

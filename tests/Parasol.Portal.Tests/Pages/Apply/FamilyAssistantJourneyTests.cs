@@ -73,6 +73,18 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task Every_label_of_the_check_page_is_in_polish()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await CompleteUpToCheckAsync(form);
+
+        var labels = form.Page.QuerySelectorAll(".summary-key").Select(k => k.TextContent.Trim()).ToList();
+
+        Assert.Contains("Inne osoby w gospodarstwie domowym", labels);
+        Assert.DoesNotContain("Other people in the household", labels);
+    }
+
+    [Fact]
     public async Task Sending_the_same_answers_twice_makes_one_case_and_both_lead_to_its_receipt()
     {
         var form = new FormClient(portal.App.CreateClient());

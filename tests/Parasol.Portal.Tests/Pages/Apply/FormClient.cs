@@ -48,6 +48,13 @@ public sealed class FormClient(HttpClient client)
         return await ReadAsync();
     }
 
+    /// <summary>Where the current page's button with this text sends its form: its formaction, else its form's action.</summary>
+    public string ActionOf(string button)
+    {
+        var found = Page.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == button);
+        return found.GetAttribute("formaction") ?? found.Closest("form")!.GetAttribute("action")!;
+    }
+
     /// <summary>The error summary's links, as "#field-id → message".</summary>
     public IReadOnlyList<(string Target, string Message)> Errors() =>
         Page.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href")!, a.TextContent.Trim())).ToList();

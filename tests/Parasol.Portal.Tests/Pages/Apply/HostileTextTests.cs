@@ -27,6 +27,32 @@ public sealed class HostileTextTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Every_typed_part_of_the_address_is_isolated_so_a_direction_override_in_the_street_cannot_move_the_numbers()
+    {
+        const string street = "Ślusarska \u202Ekaj\u202C 😀";
+        var form = new FormClient(portal.App.CreateClient());
+        await FamilyAssistantJourneyTests.StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        await form.PostAsync(new Dictionary<string, string>(FamilyAssistantAnswers.Contact()) { ["Answers.Street"] = street });
+        await form.PostAsync(FamilyAssistantAnswers.Household());
+        await form.PostAsync(FamilyAssistantAnswers.Situation());
+        await form.PostAsync([], "?handler=Continue");
+
+        string[] isolated = [street, "36", "4", "44-230", "Lipowiec", "Anna", "Wójcik"];
+        Assert.Equal(isolated, TypedPieces(form, "Adres").Concat(TypedPieces(form, "Imię i nazwisko")));
+        Assert.Equal($"{street} 36/4, 44-230 Lipowiec", Row(form, "Adres").TextContent.Trim());
+
+        await form.PostAsync([new("Consent", "true")]);
+        Assert.StartsWith("/apply/receipt/", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(isolated, TypedPieces(form, "Adres").Concat(TypedPieces(form, "Imię i nazwisko")));
+    }
+
+    private static AngleSharp.Dom.IElement Row(FormClient form, string label) =>
+        form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == label).QuerySelector(".summary-value")!;
+
+    private static IEnumerable<string> TypedPieces(FormClient form, string label) => Row(form, label).QuerySelectorAll("bdi").Select(b => b.TextContent);
+
+    [Fact]
     public async Task A_nul_character_is_refused_as_a_bad_request_and_changes_nothing()
     {
         var form = new FormClient(portal.App.CreateClient());

@@ -77,6 +77,42 @@ public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_chosen_but_not_uploaded_goes_with_continue_and_is_listed_on_the_check_page()
+    {
+        var form = await AtDocumentsAsync();
+
+        await form.UploadAsync("opinia ze szkoły.pdf", Pdf, form.ActionOf("Dalej"));
+
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        var documents = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-value")!.TextContent.Trim() == "opinia ze szkoły.pdf");
+        Assert.Equal("Inny dokument", documents.QuerySelector(".summary-key")!.TextContent.Trim());
+        Assert.EndsWith("/documents?change=true", documents.QuerySelector(".summary-actions a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chosen_file_that_continue_cannot_accept_keeps_the_family_on_the_step_with_the_reason()
+    {
+        var form = await AtDocumentsAsync();
+        byte[] exe = [.. "MZ\x90\0\x03\0\0\0\x04\0"u8, .. new byte[5000]];
+
+        await form.UploadAsync("zaswiadczenie.pdf", exe, form.ActionOf("Dalej"));
+
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal([("#file", "Wybrany plik musi być w formacie PDF, JPG lub PNG")], form.Errors());
+    }
+
+    [Fact]
+    public async Task The_check_page_says_when_no_document_was_added()
+    {
+        var form = await AtDocumentsAsync();
+
+        await form.PostAsync([], "?handler=Continue");
+
+        var row = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == "Dodane pliki");
+        Assert.Equal("Brak załączników.", row.QuerySelector(".summary-value")!.TextContent.Trim());
+    }
+
     private async Task<FormClient> AtDocumentsAsync()
     {
         var form = new FormClient(portal.App.CreateClient());

@@ -64,6 +64,21 @@ public sealed class CompletionTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_file_chosen_but_not_uploaded_is_sent_with_the_send_button()
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: true);
+        await form.GetAsync("/status/documents");
+
+        await form.UploadAsync("zaswiadczenie.pdf", Pdf, form.ActionOf("Wyślij dokumenty"));
+
+        Assert.Equal("/status/case", form.Location!.AbsolutePath);
+        Assert.Equal("Dziękujemy: otrzymaliśmy Twoje dokumenty", form.Page.Text(".notice-title"));
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Attachments).SingleAsync(c => c.Id == id);
+        Assert.Equal("zaswiadczenie.pdf", Assert.Single(stored.Attachments).FileName);
+    }
+
+    [Fact]
     public async Task The_upload_form_sends_its_token_before_the_file_so_the_file_can_be_streamed_to_the_store()
     {
         var (_, form) = await SignedInWithRequestAsync(withWorker: true);

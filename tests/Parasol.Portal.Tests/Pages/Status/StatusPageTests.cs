@@ -58,7 +58,7 @@ public sealed class StatusPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("/status", form.Location!.AbsolutePath);
     }
 
-    private static async Task<(string Number, string Code)> SubmitAsync(ParasolAppFactory<SharedResource> app)
+    internal static async Task<(string Number, string Code)> SubmitAsync(ParasolAppFactory<SharedResource> app)
     {
         var form = new FormClient(app.CreateClient());
         await FamilyAssistantJourneyTests.CompleteUpToCheckAsync(form);

@@ -39,14 +39,14 @@ public sealed class FamilyAssistantJourney : JourneyDefinition<FamilyAssistantSt
                 new(l["Date of birth"], you.DateOfBirth.ToString(), "about-you"),
             ]),
             new(l["Address and contact"], [
-                new(l["Address"], $"{contact.Street} {contact.HouseNumber}{(string.IsNullOrWhiteSpace(contact.FlatNumber) ? "" : "/" + contact.FlatNumber)}, {contact.PostalCode} {contact.City}", "contact"),
+                new(l["Address"], Answer.Address(contact.Street, contact.HouseNumber, contact.FlatNumber, contact.PostalCode, contact.City), "contact"),
                 new(l["Phone number"], contact.Phone ?? "", "contact"),
                 new(l["E-mail address"], contact.Email ?? "", "contact"),
                 new(l["How should we contact you?"], contact.PreferredContact is null ? "" : l[$"Contact {contact.PreferredContact}"], "contact"),
                 new(l["Language"], contact.Language is null ? "" : l[$"Language {contact.Language}"], "contact"),
             ]),
             new(l["Your household"], [
-                new(l["Children"], string.Join("; ", children.Select(c => $"{c.FirstName} ({c.DateOfBirth})")), "household"),
+                new(l["Children"], Answer.Join("; ", children.Select<ChildAnswers, Answer>(c => $"{c.FirstName} ({c.DateOfBirth})")), "household"),
                 new(l["Other people in the household"], state.Household.OtherMembers ?? "", "household"),
             ]),
             new(l["Your situation"], [

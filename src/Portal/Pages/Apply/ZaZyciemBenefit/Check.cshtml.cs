@@ -10,6 +10,8 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
 {
     protected override string ConsentMessage => "Confirm that the information is true to the best of your knowledge";
 
+    public override string DataNotice => L["{0} is the controller of your data. We use it to handle your application, as the act of 4 November 2016 on support for pregnant women and families “Za życiem” requires. You can see your data, have it corrected and complain to the President of the Personal Data Protection Office.", OfficeName];
+
     protected override CaseDraft BuildDraft(BenefitState state)
     {
         var a = state.Applicant;

@@ -9,6 +9,9 @@ public sealed class ChildModel(TimeProvider time) : StepPageModel<BenefitJourney
 {
     public override string Slug => "child";
 
+    /// <summary>A date of birth the step accepts (within the 12 months to apply), so the example never goes stale.</summary>
+    public string DateOfBirthExample => DateAnswer.Example(WarsawTime.Today(time).AddMonths(-2));
+
     protected override BenefitChildAnswers Read(BenefitState state) => state.Child;
 
     protected override void Write(BenefitState state, BenefitChildAnswers answers) => state.Child = answers;
@@ -26,7 +29,7 @@ public sealed class ChildModel(TimeProvider time) : StepPageModel<BenefitJourney
         }
         if (a.DateOfBirth.ToDate() is not { } born || born > today)
         {
-            Error("Answers.DateOfBirth", "Enter the child's date of birth as a real date, for example 14 9 2018");
+            ModelState.AddModelError("Answers.DateOfBirth", L["Enter the child's date of birth as a real date, for example {0}", DateOfBirthExample]);
         }
         else if (!OneTimeBenefitRules.IsInTime(born, today))
         {

@@ -7,6 +7,9 @@ public sealed class SupportModel(TimeProvider time) : StepPageModel<SupportJourn
 {
     public override string Slug => "support";
 
+    /// <summary>An expected date of birth the step accepts, a few months from today, so the example never goes stale.</summary>
+    public string DueDateExample => DateAnswer.Example(WarsawTime.Today(time).AddMonths(4));
+
     protected override SupportNeedsAnswers Read(SupportState state) => state.Support;
 
     protected override void Write(SupportState state, SupportNeedsAnswers answers) => state.Support = answers;
@@ -18,7 +21,7 @@ public sealed class SupportModel(TimeProvider time) : StepPageModel<SupportJourn
         {
             if (!a.DueDate.IsEmpty && (a.DueDate.ToDate() is not { } due || due < today.AddMonths(-1) || due > today.AddMonths(10)))
             {
-                Error("Answers.DueDate", "Enter the expected date of birth as a real date, for example 14 9 2026, or leave it empty");
+                ModelState.AddModelError("Answers.DueDate", L["Enter the expected date of birth as a real date, for example {0}, or leave it empty", DueDateExample]);
             }
             a.ChildFirstName = null;
             a.ChildDateOfBirth = new DateAnswer();

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Parasol.Portal.Pages.Shared.Forms;
 
@@ -35,6 +35,10 @@ public sealed record Field(string Name, string Label)
     public static string IdFor(string name) =>
         name.Replace("[", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '-');
 
-    public string? ErrorIn(ModelStateDictionary modelState) =>
-        modelState.TryGetValue(Name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    /// <summary>The field's error messages, all of them; also marks the field as drawn, for the error summary's order.</summary>
+    public IReadOnlyList<string> ErrorsIn(ViewContext view)
+    {
+        ErrorSummaryItems.Drawn(view, Name);
+        return view.ViewData.ModelState.TryGetValue(Name, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
+    }
 }

@@ -92,6 +92,37 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task The_date_of_birth_in_the_hint_is_one_the_step_accepts()
+    {
+        var form = await StartAsync("Father");
+        var (day, month, year) = ZaZyciemSupport.SupportJourneyTests.HintExample(form, "Answers-DateOfBirth");
+        var child = Child(Today);
+        (child["Answers.DateOfBirth.Day"], child["Answers.DateOfBirth.Month"], child["Answers.DateOfBirth.Year"]) = (day, month, year);
+
+        await form.PostAsync(child);
+
+        Assert.Empty(form.Errors());
+        Assert.EndsWith("/payment", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_missing_certificate_is_reported_at_once_in_the_summary_and_next_to_the_file_field()
+    {
+        var form = await AtDocumentsAsync("Mother");
+
+        await form.PostAsync([], "?handler=Continue");
+
+        string[] messages =
+        [
+            "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie lekarskie o diagnozie",
+            "Zanim przejdziesz dalej, dodaj ten dokument: Zaświadczenie o opiece medycznej w ciąży",
+        ];
+        Assert.Equal(messages.Select(m => ("#file", m)), form.Errors());
+        var next = form.Page.GetElementById("file-error")!.TextContent;
+        Assert.All(messages, m => Assert.Contains(m, next, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_mother_needs_the_certificate_of_care_from_the_tenth_week_and_the_receipt_asks_for_a_signature()
     {
         var form = await AtDocumentsAsync("Mother");

@@ -86,6 +86,54 @@ public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_certificate_chosen_and_continued_with_is_uploaded_as_the_kind_chosen_instead_of_being_asked_for_again()
+    {
+        var form = await StartAsync("Parent");
+        await form.PostAsync([new("Answers.ChildFirstName", "Staś"), new("Answers.ChildDateOfBirth.Day", "3"), new("Answers.ChildDateOfBirth.Month", "2"),
+            new("Answers.ChildDateOfBirth.Year", "2025"), new("Answers.Needs", "Rehabilitacja i sprzęt.")]);
+
+        await form.UploadAsync("diagnoza.pdf", Pdf, form.ActionOf("Dalej"), [new("kind", nameof(AttachmentKind.DiagnosisCertificate))]);
+
+        Assert.Empty(form.Errors());
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        var row = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-value")!.TextContent.Trim() == "diagnoza.pdf");
+        Assert.Equal("Zaświadczenie lekarskie o diagnozie", row.QuerySelector(".summary-key")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_refused_file_keeps_the_kind_of_document_the_family_chose()
+    {
+        var form = await StartAsync("Pregnant");
+        await form.PostAsync([new("Answers.DueDate.Day", ""), new("Answers.DueDate.Month", ""), new("Answers.DueDate.Year", ""),
+            new("Answers.Needs", "Wsparcie psychologa.")]);
+        Assert.Equal("PregnancyConfirmation", form.Page.QuerySelector("input[name=kind][checked]")!.GetAttribute("value"));
+
+        await form.UploadAsync("pusty.pdf", [], "?handler=Upload", [new("kind", nameof(AttachmentKind.DiagnosisCertificate))]);
+
+        Assert.Contains(("#file", "Wybrany plik jest pusty"), form.Errors());
+        Assert.Equal(["DiagnosisCertificate"], form.Page.QuerySelectorAll("input[name=kind][checked]").Select(i => i.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task The_expected_date_of_birth_in_the_hint_is_one_the_step_accepts()
+    {
+        var form = await StartAsync("Pregnant");
+        var (day, month, year) = HintExample(form, "Answers-DueDate");
+
+        await form.PostAsync([new("Answers.DueDate.Day", day), new("Answers.DueDate.Month", month), new("Answers.DueDate.Year", year), new("Answers.Needs", "Wsparcie.")]);
+
+        Assert.Empty(form.Errors());
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    /// <summary>The date a hint like "Na przykład 7 4 2027" gives, as the three boxes take it.</summary>
+    internal static (string Day, string Month, string Year) HintExample(FormClient form, string id)
+    {
+        var parts = form.Page.GetElementById($"{id}-hint")!.TextContent.Trim().Split(' ')[^3..];
+        return (parts[0], parts[1], parts[2]);
+    }
+
+    [Fact]
     public async Task Skipping_the_documents_step_by_editing_the_address_does_not_send_the_request()
     {
         var form = await StartAsync("Parent");
