@@ -50,8 +50,8 @@ fi
 
 # 3. Build once, migrate and seed (the seed does nothing when the office exists), then start everything.
 log "building"
-dotnet build src/BackOffice/Parasol.BackOffice.csproj -nologo -v quiet -clp:ErrorsOnly\;NoSummary
-dotnet build src/Portal/Parasol.Portal.csproj -nologo -v quiet -clp:ErrorsOnly\;NoSummary
+dotnet build src/BackOffice/Parasol.BackOffice.csproj -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Portal/Parasol.Portal.csproj -nologo -v quiet -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Attachments__Directory="$ROOT/.data/attachments"
 export Mail__Host=127.0.0.1 Mail__Port=$SMTP_PORT
