@@ -52,23 +52,7 @@ public abstract class AboutYouStepModel<TJourney, TState>(TimeProvider time) : S
         {
             MaxLength(a.LastName, 100, "Answers.LastName");
         }
-        var today = WarsawTime.Today(time);
-        if (!string.IsNullOrWhiteSpace(a.Pesel))
-        {
-            a.Pesel = a.Pesel.Trim();
-            if (!Pesel.IsValid(a.Pesel, today))
-            {
-                Error("Answers.Pesel", "Enter a valid PESEL number: 11 digits, as on your ID card");
-            }
-        }
-        else if (a.DateOfBirth.IsEmpty)
-        {
-            Error("Answers.Pesel", "Enter your PESEL number or, if you have none, your date of birth");
-        }
-        else if (a.DateOfBirth.ToDate() is not { } born || born > today)
-        {
-            Error("Answers.DateOfBirth", "Enter your date of birth as a real date in the past, for example 27 3 1990");
-        }
+        a.Pesel = PeselOrDateOfBirth.Validate(a.Pesel, a.DateOfBirth, WarsawTime.Today(time), "Answers", Error);
     }
 }
 

@@ -14,6 +14,9 @@ public sealed class BenefitApplicantAnswers
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? Pesel { get; set; }
+
+    /// <summary>Given instead of a PESEL number by an applicant who has none.</summary>
+    public DateAnswer DateOfBirth { get; set; } = new();
     public string? Email { get; set; }
     public string? Phone { get; set; }
 }

@@ -162,6 +162,56 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_applicant_without_a_pesel_gives_a_date_of_birth_which_is_read_back_and_stored()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-benefit");
+        await form.PostAsync([]);
+        Assert.Contains("Jeśli nie masz numeru PESEL", form.Page.Text("#Answers-Pesel-hint"), StringComparison.Ordinal);
+        Assert.NotNull(form.Page.GetElementById("Answers-DateOfBirth"));
+        var answers = Applicant("Father");
+        answers["Answers.Pesel"] = "";
+
+        await form.PostAsync(answers);
+        Assert.Equal([("#Answers-Pesel", "Wpisz numer PESEL albo, jeśli go nie masz, datę urodzenia")], form.Errors());
+        Assert.Equal("Maria", form.Value("Answers-FirstName"));
+
+        answers["Answers.DateOfBirth.Day"] = "27";
+        answers["Answers.DateOfBirth.Month"] = "3";
+        answers["Answers.DateOfBirth.Year"] = "1990";
+        await form.PostAsync(answers);
+        Assert.EndsWith("/child", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        await form.PostAsync(Child(Today.AddMonths(-3)));
+        await form.PostAsync(Payment());
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+
+        var aboutYou = form.Page.QuerySelectorAll(".summary-list")[0].QuerySelectorAll(".summary-row")
+            .ToDictionary(r => r.QuerySelector(".summary-key")!.TextContent.Trim(), r => r.QuerySelector(".summary-value")!.TextContent.Trim());
+        Assert.Equal("27.03.1990", aboutYou["Data urodzenia"]);
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.People).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        var applicant = Assert.Single(stored.People, p => p.Role == PersonRole.Applicant);
+        Assert.Equal((null, new DateOnly(1990, 3, 27)), (applicant.Pesel, applicant.DateOfBirth));
+    }
+
+    [Fact]
+    public async Task An_invalid_pesel_is_still_refused()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-benefit");
+        await form.PostAsync([]);
+        var answers = Applicant("Mother");
+        answers["Answers.Pesel"] = "90032712342";
+
+        await form.PostAsync(answers);
+
+        Assert.Equal([("#Answers-Pesel", "Wpisz poprawny numer PESEL: 11 cyfr, tak jak w dowodzie osobistym")], form.Errors());
+    }
+
     private static async Task UploadAsAsync(FormClient form, string name, string kind)
     {
         using var content = new MultipartFormDataContent
