@@ -44,7 +44,7 @@ public sealed class BenefitJourney : JourneyDefinition<BenefitState>
             new(l["Payment and address"], [
                 new(l["How should we pay?"], p.Method is null ? "" : l[$"Payment {p.Method}"], "payment"),
                 new(l["Bank account number"], p.Iban ?? "", "payment"),
-                new(l["Address"], Answer.Address(p.Street, p.HouseNumber, null, p.PostalCode, p.City), "payment"),
+                new(l["Address"], AddressAnswers.Summary(p), "payment"),
             ]),
         ];
     }

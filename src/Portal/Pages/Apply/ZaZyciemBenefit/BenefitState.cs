@@ -30,12 +30,13 @@ public sealed class BenefitChildAnswers
     public string? Specialty { get; set; }
 }
 
-public sealed class BenefitPaymentAnswers
+public sealed class BenefitPaymentAnswers : IAddressAnswers
 {
     public string? Method { get; set; }
     public string? Iban { get; set; }
     public string? Street { get; set; }
     public string? HouseNumber { get; set; }
+    public string? FlatNumber { get; set; }
     public string? PostalCode { get; set; }
     public string? City { get; set; }
 }

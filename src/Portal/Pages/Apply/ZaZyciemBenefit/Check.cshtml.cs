@@ -22,7 +22,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
             Type = CaseType.OneTimeBenefit,
             Source = CaseSource.Family,
             Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            FamilyAddress = new Address { Street = p.Street!.Trim(), HouseNumber = p.HouseNumber!.Trim(), PostalCode = p.PostalCode!, City = p.City!.Trim() },
+            FamilyAddress = AddressAnswers.ToAddress(p),
             ContactEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
             ContactPhone = PolishPhone.Normalize(a.Phone),
             // Sent online without a qualified or trusted-profile signature, a KPA application still needs one.

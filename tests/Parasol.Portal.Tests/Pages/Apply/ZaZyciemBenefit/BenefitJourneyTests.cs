@@ -212,6 +212,46 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal([("#Answers-Pesel", "Wpisz poprawny numer PESEL: 11 cyfr, tak jak w dowodzie osobistym")], form.Errors());
     }
 
+    [Fact]
+    public async Task The_flat_number_is_optional_and_is_read_back_and_stored_with_the_address()
+    {
+        var form = await StartAsync("Father");
+        await form.PostAsync(Child(Today.AddMonths(-3)));
+        Assert.Equal("Numer mieszkania (nieobowiązkowo)", form.Page.QuerySelector("label[for=Answers-FlatNumber]")!.TextContent.Trim());
+        var payment = Payment();
+        payment["Answers.FlatNumber"] = new string('7', 21);
+
+        await form.PostAsync(payment);
+        Assert.Equal([("#Answers-FlatNumber", "Użyj najwyżej 20 znaków")], form.Errors());
+        Assert.Equal(new string('7', 21), form.Value("Answers-FlatNumber"));
+        Assert.Equal("Lipowa", form.Value("Answers-Street"));
+
+        payment["Answers.FlatNumber"] = " 12a ";
+        await form.PostAsync(payment);
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        var address = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == "Adres");
+        Assert.Equal("Lipowa 5/12a, 44-230 Lipowiec", address.QuerySelector(".summary-value")!.TextContent.Trim());
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(("Lipowa", "5", "12a"), (stored.FamilyAddress!.Street, stored.FamilyAddress.HouseNumber, stored.FamilyAddress.FlatNumber));
+    }
+
+    [Fact]
+    public async Task Without_a_flat_number_none_is_stored()
+    {
+        var form = await AtDocumentsAsync("Father");
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Null(stored.FamilyAddress!.FlatNumber);
+    }
+
     private static async Task UploadAsAsync(FormClient form, string name, string kind)
     {
         using var content = new MultipartFormDataContent
