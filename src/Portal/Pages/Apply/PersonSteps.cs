@@ -1,7 +1,6 @@
 using System.Globalization;
 using Parasol.Core.Localization;
 using Parasol.Core.Time;
-using Parasol.Core.Validation;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -16,7 +15,7 @@ public sealed class AboutYouAnswers
 }
 
 /// <summary>The family's address, phone and e-mail, how to contact them and in which language.</summary>
-public sealed class ContactAnswers
+public sealed class ContactAnswers : IAddressAnswers
 {
     public string? Street { get; set; }
     public string? HouseNumber { get; set; }
@@ -52,23 +51,7 @@ public abstract class AboutYouStepModel<TJourney, TState>(TimeProvider time) : S
         {
             MaxLength(a.LastName, 100, "Answers.LastName");
         }
-        var today = WarsawTime.Today(time);
-        if (!string.IsNullOrWhiteSpace(a.Pesel))
-        {
-            a.Pesel = a.Pesel.Trim();
-            if (!Pesel.IsValid(a.Pesel, today))
-            {
-                Error("Answers.Pesel", "Enter a valid PESEL number: 11 digits, as on your ID card");
-            }
-        }
-        else if (a.DateOfBirth.IsEmpty)
-        {
-            Error("Answers.Pesel", "Enter your PESEL number or, if you have none, your date of birth");
-        }
-        else if (a.DateOfBirth.ToDate() is not { } born || born > today)
-        {
-            Error("Answers.DateOfBirth", "Enter your date of birth as a real date in the past, for example 27 3 1990");
-        }
+        a.Pesel = PeselOrDateOfBirth.Validate(a.Pesel, a.DateOfBirth, WarsawTime.Today(time), "Answers", Error);
     }
 }
 
@@ -94,24 +77,7 @@ public abstract class ContactStepModel<TJourney, TState> : StepPageModel<TJourne
 
     protected override void Validate(ContactAnswers a)
     {
-        Require(a.Street, "Answers.Street", "Enter the street");
-        MaxLength(a.Street, 200, "Answers.Street");
-        Require(a.HouseNumber, "Answers.HouseNumber", "Enter the house number");
-        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
-        MaxLength(a.FlatNumber, 20, "Answers.FlatNumber");
-        if (Require(a.PostalCode, "Answers.PostalCode", "Enter the postal code"))
-        {
-            if (PostalCode.Normalize(a.PostalCode) is { } code)
-            {
-                a.PostalCode = code;
-            }
-            else
-            {
-                Error("Answers.PostalCode", "Enter the postal code as two digits, a dash and three digits, for example 44-230");
-            }
-        }
-        Require(a.City, "Answers.City", "Enter the town or city");
-        MaxLength(a.City, 100, "Answers.City");
+        ValidateAddress(a, required: true);
         ContactDetails.Validate(a.Phone, a.Email, a.PreferredContact, "Answers", Error);
         if (!ParasolCultures.IsSupported(a.Language))
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parasol.Core.Validation;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -37,5 +38,39 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
         Write(State, Answers);
         await SaveAsync();
         return Redirect(NextPath());
+    }
+
+    /// <summary>
+    /// The address rule every step shares: lengths, and a postal code written as NN-NNN; a family's own address needs every
+    /// part but the flat number, an address an institution may not know needs none.
+    /// </summary>
+    protected void ValidateAddress(IAddressAnswers a, bool required)
+    {
+        // Trimmed here, so the check page reads back what is stored: "5/12a", not "5/ 12a ".
+        (a.Street, a.HouseNumber, a.FlatNumber, a.City) = (a.Street?.Trim(), a.HouseNumber?.Trim(), a.FlatNumber?.Trim(), a.City?.Trim());
+        if (required)
+        {
+            Require(a.Street, "Answers.Street", "Enter the street");
+            Require(a.HouseNumber, "Answers.HouseNumber", "Enter the house number");
+        }
+        MaxLength(a.Street, 200, "Answers.Street");
+        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
+        MaxLength(a.FlatNumber, 20, "Answers.FlatNumber");
+        if (required ? Require(a.PostalCode, "Answers.PostalCode", "Enter the postal code") : !string.IsNullOrWhiteSpace(a.PostalCode))
+        {
+            if (PostalCode.Normalize(a.PostalCode) is { } code)
+            {
+                a.PostalCode = code;
+            }
+            else
+            {
+                Error("Answers.PostalCode", "Enter the postal code as two digits, a dash and three digits, for example 44-230");
+            }
+        }
+        if (required)
+        {
+            Require(a.City, "Answers.City", "Enter the town or city");
+        }
+        MaxLength(a.City, 100, "Answers.City");
     }
 }

@@ -39,7 +39,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
                 _ => CaseSource.OtherInstitution,
             },
             Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            FamilyAddress = hasAddress ? new Address { Street = f.Street!.Trim(), HouseNumber = f.HouseNumber!.Trim(), PostalCode = f.PostalCode!, City = f.City!.Trim() } : null,
+            FamilyAddress = hasAddress ? AddressAnswers.ToAddress(f) : null,
             ReferringInstitution = new ReferringInstitution
             {
                 Type = type,

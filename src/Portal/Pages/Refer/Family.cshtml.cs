@@ -1,4 +1,3 @@
-using Parasol.Core.Validation;
 using Parasol.Portal.Pages.Apply;
 
 namespace Parasol.Portal.Pages.Refer;
@@ -21,19 +20,6 @@ public sealed class FamilyModel : StepPageModel<ReferralJourney, ReferralState, 
         MaxLength(a.ChildLastName, 100, "Answers.ChildLastName");
         MaxLength(a.SchoolClass, 20, "Answers.SchoolClass");
         MaxLength(a.ParentNames, 300, "Answers.ParentNames");
-        if (!string.IsNullOrWhiteSpace(a.PostalCode))
-        {
-            if (PostalCode.Normalize(a.PostalCode) is { } code)
-            {
-                a.PostalCode = code;
-            }
-            else
-            {
-                Error("Answers.PostalCode", "Enter the postal code as two digits, a dash and three digits, for example 44-230");
-            }
-        }
-        MaxLength(a.Street, 200, "Answers.Street");
-        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
-        MaxLength(a.City, 100, "Answers.City");
+        ValidateAddress(a, required: false);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ReferralJourney : JourneyDefinition<ReferralState>
             new(l["The family"], [
                 new(l["Child"], $"{f.ChildFirstName} {f.ChildLastName} {f.SchoolClass}", "family"),
                 new(l["Parents or carers"], f.ParentNames ?? "", "family"),
-                new(l["Address"], string.IsNullOrWhiteSpace(f.Street) ? "" : Answer.Address(f.Street, f.HouseNumber, null, f.PostalCode, f.City), "family"),
+                new(l["Address"], string.IsNullOrWhiteSpace(f.Street) ? "" : AddressAnswers.Summary(f), "family"),
             ]),
             new(l["What you are concerned about"], [
                 new(l["What have you observed?"], c.Observed ?? "", "concern"),

@@ -1,3 +1,5 @@
+using Parasol.Portal.Pages.Apply;
+
 namespace Parasol.Portal.Pages.Refer;
 
 /// <summary>An institution's referral of a family, one section per step; stored as JSON.</summary>
@@ -20,7 +22,7 @@ public sealed class InstitutionAnswers
 }
 
 /// <summary>As much as the institution knows: for a school, a child's name and class is enough.</summary>
-public sealed class FamilyAnswers
+public sealed class FamilyAnswers : IAddressAnswers
 {
     public string? ChildFirstName { get; set; }
     public string? ChildLastName { get; set; }
@@ -28,6 +30,7 @@ public sealed class FamilyAnswers
     public string? ParentNames { get; set; }
     public string? Street { get; set; }
     public string? HouseNumber { get; set; }
+    public string? FlatNumber { get; set; }
     public string? PostalCode { get; set; }
     public string? City { get; set; }
 }

@@ -83,6 +83,33 @@ public sealed class ReferralJourneyTests(PortalFactory portal) : IClassFixture<P
         Assert.Null(stored.ReferringInstitution!.CourtCaseSignature);
     }
 
+    [Fact]
+    public async Task The_family_address_may_have_a_flat_number_which_is_read_back_and_stored()
+    {
+        var form = await StartAsync();
+        await form.PostAsync(School());
+        Assert.Equal("Numer mieszkania (nieobowiązkowo)", form.Page.QuerySelector("label[for=Answers-FlatNumber]")!.TextContent.Trim());
+        var family = Family();
+        (family["Answers.Street"], family["Answers.HouseNumber"], family["Answers.FlatNumber"], family["Answers.PostalCode"], family["Answers.City"])
+            = ("Polna", "8", new string('4', 21), "44230", "Lipowiec");
+
+        await form.PostAsync(family);
+        Assert.Equal([("#Answers-FlatNumber", "Użyj najwyżej 20 znaków")], form.Errors());
+        Assert.Equal("Polna", form.Value("Answers-Street"));
+
+        family["Answers.FlatNumber"] = "4";
+        await form.PostAsync(family);
+        await form.PostAsync(Concern());
+        await form.PostAsync([], "?handler=Continue");
+        var address = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == "Adres");
+        Assert.Equal("Polna 8/4, 44-230 Lipowiec", address.QuerySelector(".summary-value")!.TextContent.Trim());
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(("Polna", "8", "4", "44-230"), (stored.FamilyAddress!.Street, stored.FamilyAddress.HouseNumber, stored.FamilyAddress.FlatNumber, stored.FamilyAddress.PostalCode));
+    }
+
     [Theory]
     [InlineData("FamilyCourt", "", "Wpisz sygnaturę akt")]
     [InlineData("FamilyCourt", "348/13", "Wpisz sygnaturę tak, jak zapisuje ją sąd, na przykład III Nsm 348/13")]

@@ -35,14 +35,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
             Type = CaseType.AssistantRequest,
             Source = CaseSource.Family,
             Language = contact.Language ?? "pl",
-            FamilyAddress = new Address
-            {
-                Street = contact.Street!.Trim(),
-                HouseNumber = contact.HouseNumber!.Trim(),
-                FlatNumber = string.IsNullOrWhiteSpace(contact.FlatNumber) ? null : contact.FlatNumber.Trim(),
-                PostalCode = contact.PostalCode!,
-                City = contact.City!.Trim(),
-            },
+            FamilyAddress = AddressAnswers.ToAddress(contact),
             ContactEmail = string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email.Trim(),
             ContactPhone = Parasol.Core.Validation.PolishPhone.Normalize(contact.Phone),
             AnswersJson = JsonSerializer.Serialize(state, JourneyStore.Json),

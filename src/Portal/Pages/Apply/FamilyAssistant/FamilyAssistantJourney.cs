@@ -39,7 +39,7 @@ public sealed class FamilyAssistantJourney : JourneyDefinition<FamilyAssistantSt
                 new(l["Date of birth"], you.DateOfBirth.ToString(), "about-you"),
             ]),
             new(l["Address and contact"], [
-                new(l["Address"], Answer.Address(contact.Street, contact.HouseNumber, contact.FlatNumber, contact.PostalCode, contact.City), "contact"),
+                new(l["Address"], AddressAnswers.Summary(contact), "contact"),
                 new(l["Phone number"], contact.Phone ?? "", "contact"),
                 new(l["E-mail address"], contact.Email ?? "", "contact"),
                 new(l["How should we contact you?"], contact.PreferredContact is null ? "" : l[$"Contact {contact.PreferredContact}"], "contact"),

@@ -1,5 +1,4 @@
 using Parasol.Core.Time;
-using Parasol.Core.Validation;
 
 namespace Parasol.Portal.Pages.Apply.ZaZyciemBenefit;
 
@@ -21,10 +20,7 @@ public sealed class ApplicantModel(TimeProvider time) : StepPageModel<BenefitJou
         MaxLength(a.FirstName, 100, "Answers.FirstName");
         Require(a.LastName, "Answers.LastName", "Enter your last name");
         MaxLength(a.LastName, 100, "Answers.LastName");
-        if (Require(a.Pesel, "Answers.Pesel", "Enter your PESEL number") && !Pesel.IsValid(a.Pesel!.Trim(), WarsawTime.Today(time)))
-        {
-            Error("Answers.Pesel", "Enter a valid PESEL number: 11 digits, as on your ID card");
-        }
+        a.Pesel = PeselOrDateOfBirth.Validate(a.Pesel, a.DateOfBirth, WarsawTime.Today(time), "Answers", Error);
         ContactDetails.Validate(a.Phone, a.Email, "Letter", "Answers", Error);
     }
 }

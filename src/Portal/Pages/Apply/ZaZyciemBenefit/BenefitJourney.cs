@@ -31,6 +31,7 @@ public sealed class BenefitJourney : JourneyDefinition<BenefitState>
                 new(l["You are the child's"], a.Role is null ? "" : l[$"BenefitRole {a.Role}"], "applicant"),
                 new(l["Name"], $"{a.FirstName} {a.LastName}", "applicant"),
                 new(l["PESEL number"], a.Pesel ?? "", "applicant"),
+                new(l["Date of birth"], a.DateOfBirth.ToString(), "applicant"),
                 new(l["E-mail address"], a.Email ?? "", "applicant"),
                 new(l["Phone number"], a.Phone ?? "", "applicant"),
             ]),
@@ -43,7 +44,7 @@ public sealed class BenefitJourney : JourneyDefinition<BenefitState>
             new(l["Payment and address"], [
                 new(l["How should we pay?"], p.Method is null ? "" : l[$"Payment {p.Method}"], "payment"),
                 new(l["Bank account number"], p.Iban ?? "", "payment"),
-                new(l["Address"], Answer.Address(p.Street, p.HouseNumber, null, p.PostalCode, p.City), "payment"),
+                new(l["Address"], AddressAnswers.Summary(p), "payment"),
             ]),
         ];
     }

@@ -14,6 +14,9 @@ public sealed class BenefitApplicantAnswers
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? Pesel { get; set; }
+
+    /// <summary>Given instead of a PESEL number by an applicant who has none.</summary>
+    public DateAnswer DateOfBirth { get; set; } = new();
     public string? Email { get; set; }
     public string? Phone { get; set; }
 }
@@ -27,12 +30,13 @@ public sealed class BenefitChildAnswers
     public string? Specialty { get; set; }
 }
 
-public sealed class BenefitPaymentAnswers
+public sealed class BenefitPaymentAnswers : IAddressAnswers
 {
     public string? Method { get; set; }
     public string? Iban { get; set; }
     public string? Street { get; set; }
     public string? HouseNumber { get; set; }
+    public string? FlatNumber { get; set; }
     public string? PostalCode { get; set; }
     public string? City { get; set; }
 }

@@ -22,7 +22,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
             Type = CaseType.OneTimeBenefit,
             Source = CaseSource.Family,
             Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            FamilyAddress = new Address { Street = p.Street!.Trim(), HouseNumber = p.HouseNumber!.Trim(), PostalCode = p.PostalCode!, City = p.City!.Trim() },
+            FamilyAddress = AddressAnswers.ToAddress(p),
             ContactEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
             ContactPhone = PolishPhone.Normalize(a.Phone),
             // Sent online without a qualified or trusted-profile signature, a KPA application still needs one.
@@ -30,7 +30,15 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
             AnswersJson = JsonSerializer.Serialize(state, JourneyStore.Json),
             People =
             [
-                new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim(), Pesel = a.Pesel!.Trim(), Relationship = a.Role },
+                new CasePerson
+                {
+                    Role = PersonRole.Applicant,
+                    FirstName = a.FirstName!.Trim(),
+                    LastName = a.LastName!.Trim(),
+                    Pesel = string.IsNullOrWhiteSpace(a.Pesel) ? null : a.Pesel.Trim(),
+                    DateOfBirth = string.IsNullOrWhiteSpace(a.Pesel) ? a.DateOfBirth.ToDate() : null,
+                    Relationship = a.Role,
+                },
                 new CasePerson { Role = PersonRole.Child, FirstName = c.FirstName!.Trim(), LastName = c.LastName!.Trim(), Pesel = string.IsNullOrWhiteSpace(c.Pesel) ? null : c.Pesel.Trim(), DateOfBirth = c.DateOfBirth.ToDate() },
             ],
         };
@@ -38,7 +46,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets) 
 
     protected override void ValidateAll(BenefitState state)
     {
-        if (state.Applicant.Pesel is null || state.Child.DateOfBirth.ToDate() is null || state.Payment.City is null || state.Payment.Method is null)
+        if ((state.Applicant.Pesel is null && state.Applicant.DateOfBirth.ToDate() is null) || state.Child.DateOfBirth.ToDate() is null || state.Payment.City is null || state.Payment.Method is null)
         {
             Error("Consent", "Some answers are missing: use the change links to complete them");
         }

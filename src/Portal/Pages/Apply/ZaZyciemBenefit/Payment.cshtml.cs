@@ -34,22 +34,6 @@ public sealed class PaymentModel : StepPageModel<BenefitJourney, BenefitState, B
         {
             a.Iban = null;
         }
-        Require(a.Street, "Answers.Street", "Enter the street");
-        MaxLength(a.Street, 200, "Answers.Street");
-        Require(a.HouseNumber, "Answers.HouseNumber", "Enter the house number");
-        MaxLength(a.HouseNumber, 20, "Answers.HouseNumber");
-        if (Require(a.PostalCode, "Answers.PostalCode", "Enter the postal code"))
-        {
-            if (PostalCode.Normalize(a.PostalCode) is { } code)
-            {
-                a.PostalCode = code;
-            }
-            else
-            {
-                Error("Answers.PostalCode", "Enter the postal code as two digits, a dash and three digits, for example 44-230");
-            }
-        }
-        Require(a.City, "Answers.City", "Enter the town or city");
-        MaxLength(a.City, 100, "Answers.City");
+        ValidateAddress(a, required: true);
     }
 }

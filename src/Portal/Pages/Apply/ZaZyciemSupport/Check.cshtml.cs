@@ -27,7 +27,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets, 
                 Relationship = you.Role,
             },
         };
-        if (!state.IsPregnant)
+        if (state.TellsAboutChild)
         {
             people.Add(new CasePerson
             {
@@ -42,14 +42,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets, 
             Type = CaseType.ZaZyciemSupport,
             Source = CaseSource.Family,
             Language = contact.Language ?? "pl",
-            FamilyAddress = new Address
-            {
-                Street = contact.Street!.Trim(),
-                HouseNumber = contact.HouseNumber!.Trim(),
-                FlatNumber = string.IsNullOrWhiteSpace(contact.FlatNumber) ? null : contact.FlatNumber.Trim(),
-                PostalCode = contact.PostalCode!,
-                City = contact.City!.Trim(),
-            },
+            FamilyAddress = AddressAnswers.ToAddress(contact),
             ContactEmail = string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email.Trim(),
             ContactPhone = PolishPhone.Normalize(contact.Phone),
             AnswersJson = JsonSerializer.Serialize(state, JourneyStore.Json),
@@ -62,7 +55,7 @@ public sealed class CheckModel(CaseSubmitter submitter, ReceiptTickets tickets, 
     {
         if (state.AboutYou.FirstName is null || state.AboutYou.LastName is null || state.Contact.Street is null || state.Contact.HouseNumber is null
             || state.Contact.PostalCode is null || state.Contact.City is null || state.Support.Needs is null
-            || (!state.IsPregnant && state.Support.ChildFirstName is null))
+            || (state.TellsAboutChild && state.Support.ChildFirstName is null))
         {
             Error("Consent", "Some answers are missing: use the change links to complete them");
         }

@@ -4,11 +4,12 @@ namespace Parasol.Portal.Pages.Apply.ZaZyciemSupport;
 
 /// <summary>
 /// The diagnosis certificate, or during pregnancy a document confirming it (art. 8 of the "Za życiem" act): one of the
-/// two is needed; a pregnant woman with a prenatal diagnosis may send either.
+/// two is needed; a pregnant woman with a prenatal diagnosis may send either, and so may a woman after a loss, whose
+/// document confirming the pregnancy is often the hospital's discharge card.
 /// </summary>
 public sealed class DocumentsModel(AttachmentUploader uploader) : DocumentsPageModel<SupportJourney, SupportState>(uploader)
 {
-    public override IReadOnlyList<AttachmentKind> Kinds => State.IsPregnant
+    public override IReadOnlyList<AttachmentKind> Kinds => State.IsPregnant || State.IsAfterLoss
         ? [AttachmentKind.PregnancyConfirmation, AttachmentKind.DiagnosisCertificate, AttachmentKind.Other]
         : [AttachmentKind.DiagnosisCertificate, AttachmentKind.Other];
 

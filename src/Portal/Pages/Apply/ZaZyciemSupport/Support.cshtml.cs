@@ -26,6 +26,12 @@ public sealed class SupportModel(TimeProvider time) : StepPageModel<SupportJourn
             a.ChildFirstName = null;
             a.ChildDateOfBirth = new DateAnswer();
         }
+        else if (State.IsAfterLoss)
+        {
+            a.DueDate = new DateAnswer();
+            a.ChildFirstName = null;
+            a.ChildDateOfBirth = new DateAnswer();
+        }
         else
         {
             if (Require(a.ChildFirstName, "Answers.ChildFirstName", "Enter the child's first name"))

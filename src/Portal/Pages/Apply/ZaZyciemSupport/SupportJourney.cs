@@ -8,7 +8,8 @@ namespace Parasol.Portal.Pages.Apply.ZaZyciemSupport;
 /// </summary>
 public sealed class SupportJourney : JourneyDefinition<SupportState>
 {
-    public static readonly IReadOnlyList<string> Roles = ["Pregnant", "Parent", "Guardian"];
+    /// <summary>"AfterLoss": a woman whose child died at or right after birth, or who lost a pregnancy (art. 8 covers her too).</summary>
+    public static readonly IReadOnlyList<string> Roles = ["Pregnant", "AfterLoss", "Parent", "Guardian"];
 
     public override string Name => "za-zyciem-support";
     public override string BasePath => "/apply/za-zyciem-support";
@@ -26,9 +27,16 @@ public sealed class SupportJourney : JourneyDefinition<SupportState>
         var you = state.AboutYou;
         var contact = state.Contact;
         var s = state.Support;
-        var family = state.IsPregnant
-            ? new List<SummaryRow> { new(l["Expected date of birth"], s.DueDate.ToString(), "support") }
-            : [new(l["The child’s first name"], s.ChildFirstName ?? "", "support"), new(l["The child’s date of birth"], s.ChildDateOfBirth.ToString(), "support")];
+        var family = new List<SummaryRow>();
+        if (state.IsPregnant)
+        {
+            family.Add(new(l["Expected date of birth"], s.DueDate.ToString(), "support"));
+        }
+        else if (state.TellsAboutChild)
+        {
+            family.Add(new(l["The child’s first name"], s.ChildFirstName ?? "", "support"));
+            family.Add(new(l["The child’s date of birth"], s.ChildDateOfBirth.ToString(), "support"));
+        }
         family.Add(new(l["What support would help you and your family?"], s.Needs ?? "", "support"));
         return
         [
@@ -39,7 +47,7 @@ public sealed class SupportJourney : JourneyDefinition<SupportState>
                 new(l["Date of birth"], you.DateOfBirth.ToString(), "about-you"),
             ]),
             new(l["Address and contact"], [
-                new(l["Address"], Answer.Address(contact.Street, contact.HouseNumber, contact.FlatNumber, contact.PostalCode, contact.City), "contact"),
+                new(l["Address"], AddressAnswers.Summary(contact), "contact"),
                 new(l["Phone number"], contact.Phone ?? "", "contact"),
                 new(l["E-mail address"], contact.Email ?? "", "contact"),
                 new(l["How should we contact you?"], contact.PreferredContact is null ? "" : l[$"Contact {contact.PreferredContact}"], "contact"),

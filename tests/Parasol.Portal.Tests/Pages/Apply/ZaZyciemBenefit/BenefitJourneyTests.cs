@@ -162,6 +162,96 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_applicant_without_a_pesel_gives_a_date_of_birth_which_is_read_back_and_stored()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-benefit");
+        await form.PostAsync([]);
+        Assert.Contains("Jeśli nie masz numeru PESEL", form.Page.Text("#Answers-Pesel-hint"), StringComparison.Ordinal);
+        Assert.NotNull(form.Page.GetElementById("Answers-DateOfBirth"));
+        var answers = Applicant("Father");
+        answers["Answers.Pesel"] = "";
+
+        await form.PostAsync(answers);
+        Assert.Equal([("#Answers-Pesel", "Wpisz numer PESEL albo, jeśli go nie masz, datę urodzenia")], form.Errors());
+        Assert.Equal("Maria", form.Value("Answers-FirstName"));
+
+        answers["Answers.DateOfBirth.Day"] = "27";
+        answers["Answers.DateOfBirth.Month"] = "3";
+        answers["Answers.DateOfBirth.Year"] = "1990";
+        await form.PostAsync(answers);
+        Assert.EndsWith("/child", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        await form.PostAsync(Child(Today.AddMonths(-3)));
+        await form.PostAsync(Payment());
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+
+        var aboutYou = form.Page.QuerySelectorAll(".summary-list")[0].QuerySelectorAll(".summary-row")
+            .ToDictionary(r => r.QuerySelector(".summary-key")!.TextContent.Trim(), r => r.QuerySelector(".summary-value")!.TextContent.Trim());
+        Assert.Equal("27.03.1990", aboutYou["Data urodzenia"]);
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.People).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        var applicant = Assert.Single(stored.People, p => p.Role == PersonRole.Applicant);
+        Assert.Equal((null, new DateOnly(1990, 3, 27)), (applicant.Pesel, applicant.DateOfBirth));
+    }
+
+    [Fact]
+    public async Task An_invalid_pesel_is_still_refused()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/apply/za-zyciem-benefit");
+        await form.PostAsync([]);
+        var answers = Applicant("Mother");
+        answers["Answers.Pesel"] = "90032712342";
+
+        await form.PostAsync(answers);
+
+        Assert.Equal([("#Answers-Pesel", "Wpisz poprawny numer PESEL: 11 cyfr, tak jak w dowodzie osobistym")], form.Errors());
+    }
+
+    [Fact]
+    public async Task The_flat_number_is_optional_and_is_read_back_and_stored_with_the_address()
+    {
+        var form = await StartAsync("Father");
+        await form.PostAsync(Child(Today.AddMonths(-3)));
+        Assert.Equal("Numer mieszkania (nieobowiązkowo)", form.Page.QuerySelector("label[for=Answers-FlatNumber]")!.TextContent.Trim());
+        var payment = Payment();
+        payment["Answers.FlatNumber"] = new string('7', 21);
+
+        await form.PostAsync(payment);
+        Assert.Equal([("#Answers-FlatNumber", "Użyj najwyżej 20 znaków")], form.Errors());
+        Assert.Equal(new string('7', 21), form.Value("Answers-FlatNumber"));
+        Assert.Equal("Lipowa", form.Value("Answers-Street"));
+
+        payment["Answers.FlatNumber"] = " 12a ";
+        await form.PostAsync(payment);
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        var address = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == "Adres");
+        Assert.Equal("Lipowa 5/12a, 44-230 Lipowiec", address.QuerySelector(".summary-value")!.TextContent.Trim());
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(("Lipowa", "5", "12a"), (stored.FamilyAddress!.Street, stored.FamilyAddress.HouseNumber, stored.FamilyAddress.FlatNumber));
+    }
+
+    [Fact]
+    public async Task Without_a_flat_number_none_is_stored()
+    {
+        var form = await AtDocumentsAsync("Father");
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Null(stored.FamilyAddress!.FlatNumber);
+    }
+
     private static async Task UploadAsAsync(FormClient form, string name, string kind)
     {
         using var content = new MultipartFormDataContent

@@ -70,6 +70,44 @@ public sealed class SupportJourneyTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_woman_after_a_loss_is_not_asked_for_a_child_and_her_request_holds_only_her_and_the_document_confirming_the_pregnancy()
+    {
+        var form = await StartAsync("AfterLoss");
+        Assert.Null(form.Page.QuerySelector("#Answers-ChildFirstName"));
+        Assert.Null(form.Page.QuerySelector("#Answers-ChildDateOfBirth"));
+        Assert.Null(form.Page.QuerySelector("#Answers-DueDate"));
+        Assert.Contains("wsparcie psychologiczne", form.Page.Text("#Answers-Needs-hint"), StringComparison.Ordinal);
+
+        await form.PostAsync([new("Answers.Needs", "")]);
+        Assert.Equal(["#Answers-Needs"], form.Errors().Select(e => e.Target));
+
+        await form.PostAsync([new("Answers.Needs", "Wsparcie psychologa po stracie dziecka.")]);
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal("PregnancyConfirmation", form.Page.QuerySelector("input[name=kind][checked]")!.GetAttribute("value"));
+        Assert.Contains("kartę informacyjną ze szpitala", form.Page.Text("main"), StringComparison.Ordinal);
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Contains(("#file", "Zanim przejdziesz dalej, dodaj ten dokument: Dokument potwierdzający ciążę"), form.Errors());
+
+        await form.UploadAsync("karta-informacyjna.pdf", Pdf, "?handler=Upload");
+        await form.PostAsync([], "?handler=Continue");
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        var rows = form.Page.QuerySelectorAll(".summary-row").ToDictionary(r => r.QuerySelector(".summary-key")!.TextContent.Trim(), r => r.QuerySelector(".summary-value")!.TextContent.Trim());
+        Assert.Equal("Kobieta po poronieniu, martwym urodzeniu lub śmierci dziecka tuż po porodzie", rows["Kto prosi"]);
+        Assert.Equal("Wsparcie psychologa po stracie dziecka.", rows["Jakie wsparcie pomogłoby Tobie i Twojej rodzinie?"]);
+        Assert.DoesNotContain("Imię dziecka", rows.Keys);
+        Assert.DoesNotContain("Data urodzenia dziecka", rows.Keys);
+        Assert.DoesNotContain("Przewidywana data porodu", rows.Keys);
+        await form.PostAsync([new("Consent", "true")]);
+
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.Attachments).Include(c => c.People).SingleAsync(c => c.Number == form.Page.Text(".case-number"));
+        Assert.Equal(CaseType.ZaZyciemSupport, stored.Type);
+        var applicant = Assert.Single(stored.People);
+        Assert.Equal((PersonRole.Applicant, "AfterLoss"), (applicant.Role, applicant.Relationship));
+        Assert.Equal(AttachmentKind.PregnancyConfirmation, Assert.Single(stored.Attachments).Kind);
+    }
+
+    [Fact]
     public async Task The_kind_of_document_chosen_before_the_file_is_kept_with_it()
     {
         var form = await StartAsync("Parent");
