@@ -50,6 +50,31 @@ public static class EnumText
         _ => source.ToString(),
     };
 
+    public static string Of(PersonRole role) => role switch
+    {
+        PersonRole.Applicant => "Applicant",
+        PersonRole.Child => "Child",
+        PersonRole.HouseholdMember => "Household member",
+        _ => role.ToString(),
+    };
+
+    /// <summary>
+    /// The person's relationship as the Portal's journeys store it (their answer's code); null when it is not one of
+    /// those codes but text someone typed (a referral stores the child's school class here), which is shown as typed.
+    /// </summary>
+    public static string? OfRelationship(string? relationship) => relationship switch
+    {
+        "Parent" => "Parent",
+        "Guardian" or "LegalGuardian" => "Legal guardian",
+        "Pregnant" => "Pregnant woman",
+        "Relative" => "Other relative",
+        "Child" => "Child",
+        "Mother" => "Mother",
+        "Father" => "Father",
+        "AdoptingCarer" => "De facto carer who applied to adopt",
+        _ => null,
+    };
+
     public static string Of(QueueTab tab) => tab switch
     {
         QueueTab.New => "New",

@@ -37,6 +37,12 @@ public sealed class Case : ICaseAssignment
     /// <summary>The answers as the applicant gave them, kept verbatim as JSON for the case file.</summary>
     public string AnswersJson { get; set; } = "{}";
 
+    /// <summary>
+    /// The same answers as the applicant's check page read them back, for staff to read (<see cref="AnswerSummary"/>);
+    /// null for cases stored before it was kept.
+    /// </summary>
+    public string? AnswerSummaryJson { get; set; }
+
     /// <summary>Hash of the secret access code for the status page; the code itself is never stored.</summary>
     public string? AccessCodeHash { get; set; }
 

@@ -98,12 +98,12 @@ public static class DemoFamilies
         List<Person> people =
         [
             new(PersonRole.Applicant, MothersNames[i % MothersNames.Length], adultSurname, PeselFor(motherBorn, i, female: true), motherBorn, null),
-            new(PersonRole.Child, ChildrenNames[i % ChildrenNames.Length], adultSurname, PeselFor(childBorn, 100 + i, female: i % 2 == 0), childBorn, "dziecko"),
+            new(PersonRole.Child, ChildrenNames[i % ChildrenNames.Length], adultSurname, PeselFor(childBorn, 100 + i, female: i % 2 == 0), childBorn, "Child"),
         ];
         if (i % 3 == 0)
         {
             var second = childBorn.AddYears(-3);
-            people.Add(new(PersonRole.Child, ChildrenNames[(i + 3) % ChildrenNames.Length], adultSurname, PeselFor(second, 200 + i, female: i % 2 == 1), second, "dziecko"));
+            people.Add(new(PersonRole.Child, ChildrenNames[(i + 3) % ChildrenNames.Length], adultSurname, PeselFor(second, 200 + i, female: i % 2 == 1), second, "Child"));
         }
         return new Family(
             type, source, Urgent: i % 7 == 4, BlueCard: i % 10 == 2, Language: i % 9 == 5 ? "uk" : "pl",

@@ -138,6 +138,7 @@ public sealed class DemoSeeder(ParasolDbContext db, TimeProvider time)
                 BlueCard = family.BlueCard,
                 NeedsSignature = family.Type == CaseType.OneTimeBenefit,
                 AnswersJson = JsonSerializer.Serialize(new { situation = family.Situation }),
+                AnswerSummaryJson = SummaryOf(family.Situation),
                 DistrictId = status == CaseStatus.Received ? null : district.Id,
                 SocialWorkerId = status == CaseStatus.Received ? null : district.SocialWorkers[0].Id,
                 FamilyAssistantId = status is CaseStatus.AssistantAssigned or CaseStatus.WorkWithFamily or CaseStatus.Monitoring
@@ -177,4 +178,10 @@ public sealed class DemoSeeder(ParasolDbContext db, TimeProvider time)
             await transaction.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>The demo's answers as staff read them: the family's own words only, in Polish (staff in other languages see that too).</summary>
+    private static string SummaryOf(string situation) => new AnswerSummary(new Dictionary<string, IReadOnlyList<AnswerSummarySection>>
+    {
+        ["pl"] = [new("Sytuacja rodziny", [new("Opis sytuacji", [new(situation, Typed: true)])])],
+    }).ToJson();
 }

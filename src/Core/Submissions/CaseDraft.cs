@@ -3,7 +3,7 @@ using Parasol.Core.Cases;
 namespace Parasol.Core.Submissions;
 
 /// <summary>What a journey hands to the submit: the case as the applicant described it, not yet numbered.</summary>
-public sealed class CaseDraft
+public sealed record CaseDraft
 {
     public CaseType Type { get; init; }
     public CaseSource Source { get; init; } = CaseSource.Family;
@@ -16,5 +16,6 @@ public sealed class CaseDraft
     public bool BlueCard { get; init; }
     public bool NeedsSignature { get; init; }
     public string AnswersJson { get; init; } = "{}";
+    public AnswerSummary? AnswerSummary { get; init; }
     public IReadOnlyList<CasePerson> People { get; init; } = [];
 }

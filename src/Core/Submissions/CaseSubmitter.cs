@@ -92,6 +92,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
             BlueCard = draft.BlueCard,
             NeedsSignature = draft.NeedsSignature,
             AnswersJson = draft.AnswersJson,
+            AnswerSummaryJson = draft.AnswerSummary?.ToJson(),
             AccessCodeHash = AccessCode.Hash(accessCode),
             IssuedAccessCode = accessCode,
             SubmissionKey = journeyId,

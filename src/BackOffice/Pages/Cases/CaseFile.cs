@@ -6,8 +6,11 @@ using Parasol.Core.Data;
 
 namespace Parasol.BackOffice.Pages.Cases;
 
-/// <summary>What the case page shows, loaded through the person's access scope.</summary>
-public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> StaffNames, IReadOnlyList<(string Question, string Answer)> Answers)
+/// <summary>
+/// What the case page shows, loaded through the person's access scope. The answers are the applicant's check page as it
+/// was stored at submission (<see cref="Summary"/>); a case stored before that has only its raw answers (<see cref="Answers"/>).
+/// </summary>
+public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> StaffNames, AnswerSummary? Summary, IReadOnlyList<(string Question, string Answer)> Answers)
 {
     public static async Task<CaseFile?> LoadAsync(ParasolDbContext db, StaffScope staff, Guid id, CancellationToken cancellationToken)
     {
@@ -26,10 +29,14 @@ public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> Staff
         var actorIds = c.Events.Where(e => e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
         var names = await db.Users.Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, cancellationToken);
-        return new CaseFile(c, names, Flatten(c.AnswersJson));
+        var summary = AnswerSummary.FromJson(c.AnswerSummaryJson);
+        return new CaseFile(c, names, summary, summary is null ? Flatten(c.AnswersJson) : []);
     }
 
-    /// <summary>The applicant's answers as question/answer lines, nested objects joined with " › ".</summary>
+    /// <summary>
+    /// The applicant's answers as question/answer lines, nested objects joined with " › ", for cases stored without a
+    /// summary. Empty answers and the journeys' bookkeeping are left out.
+    /// </summary>
     private static List<(string, string)> Flatten(string json)
     {
         var lines = new List<(string, string)>();
@@ -50,7 +57,7 @@ public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> Staff
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
+                foreach (var property in element.EnumerateObject().Where(p => p.Name != "isEmpty"))
                 {
                     Walk(property.Value, path.Length == 0 ? property.Name : $"{path} › {property.Name}", lines);
                 }
@@ -61,6 +68,10 @@ public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> Staff
                 {
                     Walk(item, $"{path} › {i++}", lines);
                 }
+                break;
+            case JsonValueKind.Null:
+                break;
+            case JsonValueKind.String when string.IsNullOrWhiteSpace(element.GetString()):
                 break;
             default:
                 lines.Add((path, element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText()));

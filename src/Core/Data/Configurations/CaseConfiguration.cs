@@ -24,6 +24,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ContactEmail).HasMaxLength(254);
         builder.Property(c => c.ContactPhone).HasMaxLength(20);
         builder.Property(c => c.AnswersJson).HasColumnType("jsonb");
+        builder.Property(c => c.AnswerSummaryJson).HasColumnType("jsonb");
         builder.Property(c => c.AccessCodeHash).HasMaxLength(200);
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.IssuedAccessCode);

@@ -342,6 +342,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("access_code_hash");
 
+                    b.Property<string>("AnswerSummaryJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answer_summary_json");
+
                     b.Property<string>("AnswersJson")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -42,6 +42,7 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
             ContactEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
             ContactPhone = PolishPhone.Normalize(a.Phone),
             AnswersJson = JsonSerializer.Serialize(a, JourneyStore.Json),
+            AnswerSummary = StaffAnswerSummary.Of(a.Summarize, l),
             People = [new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim() }],
         }, HttpContext.RequestAborted);
         if (result.Created)

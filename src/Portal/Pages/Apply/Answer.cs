@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
+using Parasol.Core.Cases;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -70,6 +71,9 @@ public sealed class Answer : IHtmlContent
     public bool IsBlank => _parts.All(p => string.IsNullOrWhiteSpace(p.Text));
 
     public override string ToString() => string.Concat(_parts.Select(p => p.Text));
+
+    /// <summary>The pieces as the case stores them for staff, typed ones marked so the back office isolates them too.</summary>
+    public IReadOnlyList<AnswerPiece> Pieces => [.. _parts.Where(p => p.Text.Length > 0).Select(p => new AnswerPiece(p.Text, p.Typed))];
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {

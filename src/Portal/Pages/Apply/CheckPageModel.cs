@@ -78,7 +78,9 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
             ModelState.AddModelError(nameof(Consent), L["Too many applications have been sent from your connection. Your answers are saved: wait {0} minutes and send again.", limiter.WindowMinutes]);
             return Page();
         }
-        var result = await submitter.SubmitAsync(JourneyId, BuildDraft(State), HttpContext.RequestAborted);
+        // Staff read the answers as this page read them back, in their language rather than the family's.
+        var draft = BuildDraft(State) with { AnswerSummary = StaffAnswerSummary.Of(l => Journey.Summarize(State, l), L) };
+        var result = await submitter.SubmitAsync(JourneyId, draft, HttpContext.RequestAborted);
         if (result.Created)
         {
             tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);

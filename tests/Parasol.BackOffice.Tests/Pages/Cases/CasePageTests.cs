@@ -29,7 +29,7 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal($"Sprawa {c.Number}", page.Text("h1"));
         var applicant = c.People.Single(p => p.Role == PersonRole.Applicant);
         Assert.Contains(page.QuerySelectorAll("section[aria-labelledby=people-heading] td"), td => td.TextContent == $"{applicant.FirstName} {applicant.LastName}");
-        Assert.Equal("situation", page.Text(".answers dt"));
+        Assert.Equal("Opis sytuacji", page.Text(".answers dt"));
         Assert.Equal("Pobierz zaswiadczenie.pdf", page.QuerySelector($"a[href='/cases/{c.Id}/attachments/{attachment.Id}?download=true']")!.TextContent);
         Assert.Equal("%PDF-1.4 zaświadczenie", await download.Content.ReadAsStringAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
@@ -57,6 +57,92 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         var applicant = c.People.First(p => p.Role == PersonRole.Applicant);
         Assert.Contains(page.QuerySelectorAll("section[aria-labelledby=people-heading] td"),
             td => td.QuerySelectorAll("bdi").Select(b => b.TextContent).SequenceEqual([applicant.FirstName, applicant.LastName]));
+    }
+
+    private const string Hostile = "<script>alert(1)</script> \u202Ekaj";
+
+    [Fact]
+    public async Task The_answers_read_as_the_familys_check_page_in_polish_with_what_they_typed_encoded_and_isolated()
+    {
+        var c = await SubmitWithSummaryAsync();
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await client.GetAsync(new Uri($"/cases/{c.Id}", UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        var html = await response.Content.ReadAsStringAsync();
+
+        var answers = page.QuerySelector("section[aria-labelledby=answers-heading]")!;
+        Assert.Equal(["O Tobie", "Twoja sytuacja"], answers.QuerySelectorAll("h3").Select(h => h.TextContent));
+        Assert.Equal(["Kto prosi", "Imię i nazwisko", "W czym potrzebujesz pomocy?"], answers.QuerySelectorAll("dt").Select(dt => dt.TextContent));
+        Assert.Equal(["Rodzic", $"{Hostile} Wójcik", "Opieka nad dziećmi i ich wychowanie"], answers.QuerySelectorAll("dd").Select(dd => dd.TextContent));
+        // What the family typed, each piece alone in its <bdi>; our words (the role) outside.
+        Assert.Equal([Hostile, "Wójcik"], answers.QuerySelectorAll("bdi").Select(b => b.TextContent));
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), e => e.TextContent.Contains("alert", StringComparison.Ordinal));
+        // Not the journey's raw JSON: no keys, nulls, bookkeeping or answer codes.
+        foreach (var raw in new[] { "isEmpty", "null", "flatNumber", "Upbringing", " › " })
+        {
+            Assert.DoesNotContain(raw, answers.TextContent, StringComparison.Ordinal);
+        }
+        var relationships = page.QuerySelectorAll("section[aria-labelledby=people-heading] tbody tr").Select(tr => tr.Children[4].TextContent);
+        Assert.Equal(["Rodzic", "Dziecko"], relationships);
+    }
+
+    [Fact]
+    public async Task Staff_who_chose_english_read_the_answers_in_english_and_a_language_not_stored_falls_back_to_polish()
+    {
+        var c = await SubmitWithSummaryAsync();
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var english = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}?culture=en");
+        var ukrainian = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}?culture=uk");
+
+        Assert.Equal(["About you"], english.QuerySelectorAll("section[aria-labelledby=answers-heading] h3").Select(h => h.TextContent));
+        Assert.Equal("A parent", english.Text("section[aria-labelledby=answers-heading] dd"));
+        Assert.Equal(["Parent", "Child"], english.QuerySelectorAll("section[aria-labelledby=people-heading] tbody tr").Select(tr => tr.Children[4].TextContent));
+        Assert.Equal(["O Tobie", "Twoja sytuacja"], ukrainian.QuerySelectorAll("section[aria-labelledby=answers-heading] h3").Select(h => h.TextContent));
+        Assert.Equal(["Один із батьків", "Дитина"], ukrainian.QuerySelectorAll("section[aria-labelledby=people-heading] tbody tr").Select(tr => tr.Children[4].TextContent));
+    }
+
+    [Fact]
+    public async Task A_case_stored_before_summaries_shows_its_raw_answers_without_the_empty_ones()
+    {
+        var c = await TestCases.SubmitAsync(backOffice.App.Services, c =>
+            c.AnswersJson = """{"contact":{"street":"3 Maja","flatNumber":null,"email":""},"household":{"children":[{"isEmpty":true}]}}""");
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var page = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
+
+        Assert.Equal(["contact › street"], page.QuerySelectorAll(".answers dt").Select(dt => dt.TextContent));
+        Assert.Equal("3 Maja", page.Text(".answers dd"));
+    }
+
+    /// <summary>A case as the Portal stores it, with the summary its check page wrote (in Polish and English).</summary>
+    private Task<Case> SubmitWithSummaryAsync()
+    {
+        var summary = new AnswerSummary(new Dictionary<string, IReadOnlyList<AnswerSummarySection>>
+        {
+            ["pl"] =
+            [
+                new("O Tobie", [
+                    new("Kto prosi", [new("Rodzic", false)]),
+                    new("Imię i nazwisko", [new(Hostile, true), new(" ", false), new("Wójcik", true)]),
+                ]),
+                new("Twoja sytuacja", [new("W czym potrzebujesz pomocy?", [new("Opieka nad dziećmi i ich wychowanie", false)])]),
+            ],
+            ["en"] = [new("About you", [new("Who is asking", [new("A parent", false)])])],
+        });
+        return TestCases.SubmitAsync(backOffice.App.Services, c =>
+        {
+            c.AnswersJson = """{"aboutYou":{"role":"Parent"},"contact":{"flatNumber":null},"household":{"children":[{"isEmpty":true}]},"situation":{"helpWanted":["Upbringing"]}}""";
+            c.AnswerSummaryJson = summary.ToJson();
+            c.People =
+            [
+                new() { Id = Guid.CreateVersion7(), Role = PersonRole.Applicant, FirstName = Hostile, LastName = "Wójcik", Relationship = "Parent", Position = 0 },
+                new() { Id = Guid.CreateVersion7(), Role = PersonRole.Child, FirstName = "Zosia", LastName = "Wójcik", Relationship = "Child", Position = 1 },
+            ];
+        });
     }
 
     [Fact]

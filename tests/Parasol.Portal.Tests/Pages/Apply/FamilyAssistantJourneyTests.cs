@@ -73,6 +73,42 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task A_family_writing_in_english_sends_its_check_page_for_staff_in_polish_without_the_empty_answers()
+    {
+        const string hostile = "<script>alert(1)</script> \u202Ekaj";
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/preferences/language?culture=en&returnUrl=/family-assistant");
+        await StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+        await form.PostAsync(FamilyAssistantAnswers.Household());
+        await form.PostAsync([.. FamilyAssistantAnswers.Situation().Where(f => f.Key != "Answers.Difficulties"), new("Answers.Difficulties", hostile)]);
+        await form.PostAsync([], "?handler=Continue");
+        Assert.Equal("Check your answers before sending", form.Page.Text("h1"));
+
+        await form.PostAsync([new("Consent", "true")]);
+
+        var number = form.Page.Text(".case-number");
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.AsNoTracking().SingleAsync(c => c.Number == number);
+        var summary = AnswerSummary.FromJson(stored.AnswerSummaryJson)!;
+        var polish = summary.In("pl");
+        Assert.Equal(["O Tobie", "Adres i kontakt", "Twoje gospodarstwo domowe", "Twoja sytuacja"], polish.Select(s => s.Title));
+        string Value(string label) => string.Concat(polish.SelectMany(s => s.Rows).Single(r => r.Label == label).Value.Select(p => p.Text));
+        Assert.Equal("Rodzic", Value("Kto prosi"));
+        Assert.Equal("Mailowo", Value("Jak mamy się z Tobą kontaktować?"));
+        Assert.Equal("Opieka nad dziećmi i ich wychowanie; Sprawy szkolne", Value("W czym potrzebujesz pomocy?"));
+        Assert.Equal("Nie", Value("Czy wcześniej korzystałaś lub korzystałeś z pomocy ośrodka albo innych instytucji?"));
+        // Left empty by the family (no date of birth beside a PESEL, no other household members): not read out at all.
+        Assert.DoesNotContain(polish.SelectMany(s => s.Rows), r => r.Label is "Data urodzenia" or "Inne osoby w gospodarstwie domowym");
+        var address = polish.SelectMany(s => s.Rows).Single(r => r.Label == "Adres").Value;
+        Assert.Equal(["3 Maja", "36", "4", "44-230", "Lipowiec"], address.Where(p => p.Typed).Select(p => p.Text));
+        Assert.Equal([new AnswerPiece(hostile, Typed: true)], polish.SelectMany(s => s.Rows).Single(r => r.Label == "Co jest teraz trudne dla Twojej rodziny?").Value);
+        Assert.Equal("About you", summary.In("en")[0].Title);
+        Assert.Equal(["en", "pl", "uk"], summary.ByLanguage.Keys.Order());
+    }
+
+    [Fact]
     public async Task Every_label_of_the_check_page_is_in_polish()
     {
         var form = new FormClient(portal.App.CreateClient());
