@@ -67,6 +67,7 @@ public static class EnumText
         "Parent" => "Parent",
         "Guardian" or "LegalGuardian" => "Legal guardian",
         "Pregnant" => "Pregnant woman",
+        "AfterLoss" => "Woman after a pregnancy loss or the death of her child",
         "Relative" => "Other relative",
         "Child" => "Child",
         "Mother" => "Mother",
