@@ -69,6 +69,9 @@ public sealed class AccessibilityTests(PortalSite site, ITestOutputHelper output
         await page.GetByRole(AriaRole.Button, new() { Name = "Dalej" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-message").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".step-progress")).ToBeVisibleAsync();
+        // Keyboard and screen-reader users start at the summary of the mistakes, whose links lead to each field.
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Błąd: "));
         await CheckAsync("about you with errors");
 
         // Where a journey of this browser's that has expired sends the family.

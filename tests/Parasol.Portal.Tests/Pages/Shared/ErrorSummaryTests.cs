@@ -18,6 +18,22 @@ public sealed class ErrorSummaryTests(PortalFactory portal) : IClassFixture<Port
         AssertInPageOrder(form);
     }
 
+    [Theory]
+    [InlineData("", "Błąd: ")]
+    [InlineData("?culture=uk", "Помилка: ")]
+    public async Task A_step_sent_back_with_mistakes_says_so_first_in_its_title_and_a_fresh_step_does_not(string culture, string prefix)
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await FamilyAssistantJourneyTests.StartAsync(form);
+        var fresh = form.Page.Title!;
+
+        await form.PostAsync([new("Answers.Role", "Parent")], culture);
+
+        Assert.False(fresh.StartsWith("Błąd", StringComparison.Ordinal), fresh);
+        Assert.StartsWith(prefix, form.Page.Title, StringComparison.Ordinal);
+        Assert.NotEmpty(form.Errors());
+    }
+
     [Fact]
     public async Task The_contact_step_follows_the_page()
     {
