@@ -50,16 +50,20 @@ public static class PublicPageCache
     public static IApplicationBuilder UseParasolPublicPageCache(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
+            // Public pages (the hot path, often answered from the cache) get no callback at all.
+            if (!IsPublicPage(context.Request))
             {
-                var response = context.Response;
-                if (!IsPublicPage(context.Request) && string.IsNullOrEmpty(response.Headers.CacheControl)
-                    && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                context.Response.OnStarting(() =>
                 {
-                    response.Headers.CacheControl = "no-store";
-                }
-                return Task.CompletedTask;
-            });
+                    var response = context.Response;
+                    if (string.IsNullOrEmpty(response.Headers.CacheControl)
+                        && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                    {
+                        response.Headers.CacheControl = "no-store";
+                    }
+                    return Task.CompletedTask;
+                });
+            }
             return next(context);
         }).UseOutputCache();
 

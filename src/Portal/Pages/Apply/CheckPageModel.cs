@@ -51,15 +51,10 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     /// <summary>Rules that need the database, such as a required certificate the applicant may have skipped.</summary>
     protected virtual Task ValidateAllAsync(TState state) => Task.CompletedTask;
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        await LoadAsync();
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadAsync();
         if (!Consent)
         {
             Error(nameof(Consent), ConsentMessage);
@@ -68,7 +63,7 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         await ValidateAllAsync(State);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync();
         }
         var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
         if (!await limiter.TryAcquireAsync(HttpContext))
@@ -76,7 +71,7 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
             // The answers stay saved; the same page, with the reason, can be sent again later.
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError(nameof(Consent), L["Too many applications have been sent from your connection. Your answers are saved: wait {0} minutes and send again.", limiter.WindowMinutes]);
-            return Page();
+            return await ShowAsync();
         }
         // Staff read the answers as this page read them back, in their language rather than the family's.
         var draft = BuildDraft(State) with { AnswerSummary = StaffAnswerSummary.Of(l => Journey.Summarize(State, l), L) };
@@ -91,6 +86,13 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
     private SummarySection DocumentsSection(JourneyStep step) => new(L[step.Title], Attachments.Count == 0
         ? [new(L["Files you have added"], L["No attachments."], step.Slug)]
         : [.. Attachments.Select(a => new SummaryRow(L[$"Kind {a.Kind}"], a.FileName, step.Slug))]);
+
+    /// <summary>The page, with the files and the office's name it shows; a submit that succeeds reads neither.</summary>
+    private async Task<IActionResult> ShowAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     private async Task LoadAsync()
     {
