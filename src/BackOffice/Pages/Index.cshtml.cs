@@ -19,7 +19,7 @@ namespace Parasol.BackOffice.Pages;
 
 /// <summary>
 /// The queue, start page for clerks and social workers. Filters travel in the query string; the search (surnames,
-/// PESEL numbers) only in a POST body, so no personal data ends up in URLs or logs.
+/// PESEL numbers) only in a POST body, so no personal data ends up in URLs or logs. Every search is audited.
 /// </summary>
 public sealed class IndexModel(CaseQueue queue, CurrentStaff current, CaseWorkflowService workflow, ParasolDbContext db, AuditLog audit,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -110,6 +110,12 @@ public sealed class IndexModel(CaseQueue queue, CurrentStaff current, CaseWorkfl
         CurrentTab = Tab is { } tab && tabs.Contains(tab) ? tab : DefaultTab(Staff, tabs);
         Counts = await queue.CountsAsync(Staff, cancellationToken);
         Results = await queue.PageAsync(Staff, Query(CurrentTab), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            // Looking a person up is seeing that they have (or have no) case with us: who searched for whom is audited
+            // like a case opened, whether or not anything was found.
+            await audit.WriteAsync(Staff.StaffId, AuditAction.Searched, detail: Search.Trim(), cancellationToken: cancellationToken);
+        }
         Districts = (await db.Districts.OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
             .Select(d => (d.Id, d.Name)).ToList();
         Workers = await workflow.SocialWorkersAsync(cancellationToken);

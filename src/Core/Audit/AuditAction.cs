@@ -11,4 +11,7 @@ public enum AuditAction
     OfficeChanged = 7,
     AccessRefused = 8,
     PasswordChanged = 9,
+
+    /// <summary>A search of the queue by surname, PESEL or case number; the detail holds the words searched for.</summary>
+    Searched = 10,
 }

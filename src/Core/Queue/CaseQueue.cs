@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Access;
 using Parasol.Core.Cases;
+using Parasol.Core.Data;
 using Parasol.Core.Staff;
 using Parasol.Core.Time;
 
@@ -182,8 +183,7 @@ public sealed class CaseQueue(TimeProvider time)
             }
             else if (search.Any(char.IsAsciiDigit))
             {
-                var pattern = "%" + search.ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                    .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                var pattern = LikePattern.Containing(search.ToUpperInvariant());
                 cases = cases.Where(c => EF.Functions.Like(c.Number, pattern));
             }
             else

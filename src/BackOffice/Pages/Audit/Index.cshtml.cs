@@ -9,7 +9,10 @@ using Parasol.Core.Time;
 
 namespace Parasol.BackOffice.Pages.Audit;
 
-/// <summary>The director searches the audit log by person, case number and date.</summary>
+/// <summary>
+/// The director searches the audit log by person, case number, date and what was searched for in the queue. The
+/// last is a surname or a PESEL, so that form is sent as a POST: the words never go into a URL or a log.
+/// </summary>
 [Authorize(Roles = StaffRole.Director)]
 public sealed class IndexModel(ParasolDbContext db) : PageModel
 {
@@ -19,12 +22,15 @@ public sealed class IndexModel(ParasolDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? CaseNumber { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty] public string? SearchedFor { get; set; }
 
     public List<(Guid Id, string Name)> People { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
     public bool CaseNotFound { get; private set; }
 
     public sealed record Row(DateTimeOffset OccurredAt, string Staff, AuditAction Action, Guid? CaseId, string? CaseNumber, string Detail);
+
+    public Task OnPostAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +47,11 @@ public sealed class IndexModel(ParasolDbContext db) : PageModel
             var caseId = await db.Cases.Where(c => c.Number == CaseNumber.Trim()).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
             CaseNotFound = caseId is null;
             entries = entries.Where(e => e.CaseId == caseId);
+        }
+        if (!string.IsNullOrWhiteSpace(SearchedFor))
+        {
+            var pattern = LikePattern.Containing(SearchedFor.Trim());
+            entries = entries.Where(e => e.Action == AuditAction.Searched && EF.Functions.ILike(e.Detail, pattern));
         }
         if (From is { } from && WarsawTime.StartOfDay(from) is { } start)
         {

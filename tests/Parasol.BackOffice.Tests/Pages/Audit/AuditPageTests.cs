@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parasol.Testing;
 using Parasol.Core.Cases;
 
 namespace Parasol.BackOffice.Tests.Pages.Audit;
@@ -38,5 +39,29 @@ public sealed class AuditPageTests(BackOfficeFactory backOffice) : IClassFixture
 
         Assert.Equal("9999-12-31", filtered.QuerySelector("#To")!.GetAttribute("value"));
         Assert.NotEmpty(filtered.QuerySelectorAll("table.audit tbody tr"));
+    }
+
+    [Fact]
+    public async Task The_director_finds_who_searched_the_queue_for_a_pesel_even_when_nothing_was_found_and_the_words_stay_out_of_addresses()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var pesel = (await db.CasePeople.AsNoTracking().Where(p => p.Pesel != null).Select(p => p.Pesel!).FirstAsync());
+        const string nobody = "44051401458";
+        using (var clerk = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await StaffSession.PostFormAsync(clerk, "/", new() { ["Tab"] = "All", ["Search"] = $" {pesel} " })).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await StaffSession.PostFormAsync(clerk, "/", new() { ["Tab"] = "All", ["Search"] = nobody })).StatusCode);
+        }
+        using var director = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+
+        var form = await StaffSession.GetPageAsync(director, "/Audit");
+        Assert.Equal("post", form.QuerySelector("form.queue-filters")!.GetAttribute("method"));
+        var found = await Html.ParseAsync(await StaffSession.PostFormAsync(director, "/Audit", new() { ["SearchedFor"] = pesel }, "/Audit"));
+        var notFound = await Html.ParseAsync(await StaffSession.PostFormAsync(director, "/Audit", new() { ["SearchedFor"] = nobody }, "/Audit"));
+
+        static List<List<string>> Rows(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("table.audit tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal([["Anna Nowak", "Wyszukiwanie w kolejce", "", pesel]], Rows(found));
+        Assert.Equal([["Anna Nowak", "Wyszukiwanie w kolejce", "", nobody]], Rows(notFound));
     }
 }
