@@ -51,6 +51,9 @@ public static class ParasolCoreServices
         services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
         services.AddScoped<SignInSessions>();
+        services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.SectionName));
+        services.AddScoped<SignInLockouts>();
+        services.AddScoped<TrustedDevices>();
         services.AddParasolCaseWork(configuration);
         // Several instances of each app behind a load balancer must read each other's cookies and tokens.
         services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();

@@ -11,4 +11,5 @@ public enum AuditAction
     OfficeChanged = 7,
     AccessRefused = 8,
     PasswordChanged = 9,
+    SignInBlocked = 10,
 }
