@@ -14,6 +14,13 @@ using Parasol.Core.Localization;
 using Parasol.Core.Staff;
 using Parasol.Core.Web;
 
+// `Parasol.BackOffice key-certificate --out FILE`: a certificate to encrypt the data-protection keys with; no database needed.
+if (args.Length > 0 && args[0] == KeyCertificateCommand.Command)
+{
+    Environment.ExitCode = KeyCertificateCommand.Run(args, Console.Out);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
