@@ -14,6 +14,13 @@ using Parasol.Core.Localization;
 using Parasol.Core.Staff;
 using Parasol.Core.Web;
 
+// `Parasol.BackOffice key-certificate --out FILE`: a certificate to encrypt the data-protection keys with; no database needed.
+if (args.Length > 0 && args[0] == KeyCertificateCommand.Command)
+{
+    Environment.ExitCode = KeyCertificateCommand.Run(args, Console.Out);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParasolCore(builder.Configuration);
@@ -27,6 +34,8 @@ builder.Services
     {
         options.User.RequireUniqueEmail = true;
         options.Password.RequiredLength = 12;
+        // Identity's own lockout is left to the steps that need the password already (a wrong authenticator code, a
+        // wrong current password on the Security page); wrong passwords at sign-in go to SignInAttempts (device cookies).
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     })
@@ -58,7 +67,7 @@ builder.Services.Configure<CookieTempDataProviderOptions>(options =>
     options.Cookie.SecurePolicy = SecurityHeaders.CookieSecure(builder.Environment);
 });
 builder.Services.AddParasolStaffSecurity(builder.Configuration);
-builder.Services.AddParasolSignInLimits(builder.Configuration);
+builder.Services.AddParasolSignInProtection(builder.Configuration);
 builder.Services.AddAuthorization();
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(options =>

@@ -12,6 +12,7 @@ using Parasol.Core.Offices;
 using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
 using Parasol.Core.Submissions;
+using Parasol.Core.Web;
 
 namespace Parasol.Core;
 
@@ -51,9 +52,13 @@ public static class ParasolCoreServices
         services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
         services.AddScoped<SignInSessions>();
+        services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.SectionName));
+        services.AddScoped<SignInLockouts>();
+        services.AddScoped<TrustedDevices>();
         services.AddParasolCaseWork(configuration);
-        // Several instances of each app behind a load balancer must read each other's cookies and tokens.
-        services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>();
+        // Several instances of each app behind a load balancer must read each other's cookies and tokens; the keys
+        // are encrypted with a certificate kept outside the database when one is configured.
+        services.AddDataProtection().SetApplicationName("Parasol").PersistKeysToDbContext<ParasolDbContext>().ProtectKeysAtRest(configuration);
         services.AddHealthChecks().AddDbContextCheck<ParasolDbContext>("database");
         return services;
     }

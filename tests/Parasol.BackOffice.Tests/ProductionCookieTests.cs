@@ -45,7 +45,7 @@ public sealed class ProductionCookieTests(ProductionBackOffice backOffice) : ICl
 
         // Deleting a cookie sends it empty: nothing to protect.
         var cookies = jar.Set.Concat(jar2.Set).Where(c => !c.Split(';')[0].EndsWith('=')).ToList();
-        string[] expected = ["parasol-staff", "parasol-staff-csrf", ".AspNetCore.Culture", ".AspNetCore.Mvc.CookieTempDataProvider", "Identity.TwoFactorUserId"];
+        string[] expected = ["parasol-staff", "parasol-staff-csrf", "parasol-staff-device", ".AspNetCore.Culture", ".AspNetCore.Mvc.CookieTempDataProvider", "Identity.TwoFactorUserId"];
         Assert.Equal(expected, expected.Where(name => cookies.Any(c => c.StartsWith(name + "=", StringComparison.Ordinal))));
         Assert.All(cookies, cookie =>
         {

@@ -59,7 +59,6 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
         // Every test client comes from one address: per-address limits are lifted unless a test sets its own.
         builder.UseSetting("Apply:SubmitLimit:PermitLimit", "1000000");
         builder.UseSetting("Staff:SignInLimit:PerAddress:PermitLimit", "1000000");
-        builder.UseSetting("Staff:SignInLimit:PerAccount:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -114,6 +114,7 @@ public static class EnumText
         AuditAction.OfficeChanged => "Office profile changed",
         AuditAction.AccessRefused => "Access refused",
         AuditAction.PasswordChanged => "Own password changed",
+        AuditAction.SignInBlocked => "Sign-in blocked",
         AuditAction.Searched => "Queue search",
         _ => action.ToString(),
     };

@@ -4,41 +4,37 @@ using Parasol.Core.Web;
 namespace Parasol.BackOffice.Security;
 
 /// <summary>
-/// Sign-in attempts, successful or not, per account (section <c>Staff:SignInLimit:PerAccount</c>, default 10 in 15
-/// minutes) and per client address (<c>Staff:SignInLimit:PerAddress</c>, default 30 in 15 minutes). Identity's lockout
-/// counts only failures of one account; these also stop one address trying many accounts. Counted in the database, so
-/// every BackOffice instance shares the allowance.
+/// Sign-in attempts from browsers without a device cookie for the account, successful or not, per client address
+/// (section <c>Staff:SignInLimit:PerAddress</c>, default 30 in 15 minutes): the per-account lockout counts failures of
+/// one account, this also stops one address trying many accounts. Counted in the database, so every BackOffice
+/// instance shares the allowance. There is no limit per account that a browser with its device cookie would meet:
+/// anyone who knows a staff address could use it up and keep that person out.
 /// </summary>
 public sealed class SignInLimits(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
 {
-    public const string PerAccountSection = "Staff:SignInLimit:PerAccount";
     public const string PerAddressSection = "Staff:SignInLimit:PerAddress";
 
-    private readonly AttemptLimiter _perAccount = new("sign-in-account", options.Get(PerAccountSection), time);
     private readonly AttemptLimiter _perAddress = new("sign-in-address", options.Get(PerAddressSection), time);
 
-    public int WindowMinutes => Math.Max(_perAccount.WindowMinutes, _perAddress.WindowMinutes);
+    public int WindowMinutes => _perAddress.WindowMinutes;
 
-    /// <summary>Takes one attempt from both the address's and the account's allowance; false when either is used up.</summary>
-    public async Task<bool> TryAcquireAsync(HttpContext context, string? email)
-    {
-        var address = await _perAddress.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
-        var account = await _perAccount.TryAcquireAsync(context, (email ?? "").Trim().ToUpperInvariant());
-        return address && account;
-    }
+    /// <summary>Takes one attempt from the address's allowance; false when it is used up.</summary>
+    public Task<bool> TryAcquireAsync(HttpContext context) =>
+        _perAddress.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
 }
 
-public static class SignInLimitsServices
+public static class SignInProtectionServices
 {
-    public static IServiceCollection AddParasolSignInLimits(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The per-address limit, device cookies and the lockout of untrusted browsers, and the decoy hash for unknown addresses.</summary>
+    public static IServiceCollection AddParasolSignInProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AttemptLimitOptions>(SignInLimits.PerAccountSection)
-            .Configure(o => (o.PermitLimit, o.WindowMinutes) = (10, 15))
-            .Bind(configuration.GetSection(SignInLimits.PerAccountSection));
         services.AddOptions<AttemptLimitOptions>(SignInLimits.PerAddressSection)
             .Configure(o => (o.PermitLimit, o.WindowMinutes) = (30, 15))
             .Bind(configuration.GetSection(SignInLimits.PerAddressSection));
         services.AddSingleton<SignInLimits>();
+        services.AddSingleton<DeviceCookie>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddScoped<SignInAttempts>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public enum AuditAction
     AccessRefused = 8,
     PasswordChanged = 9,
 
+    /// <summary>Browsers without the account's device cookie were locked out of it after repeated wrong passwords.</summary>
+    SignInBlocked = 10,
+
     /// <summary>A search of the queue by surname, PESEL or case number; the detail holds the words searched for.</summary>
-    Searched = 10,
+    Searched = 11,
 }

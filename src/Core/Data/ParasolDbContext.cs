@@ -35,6 +35,8 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Parasol.Core.Web.AttemptCounter> AttemptCounters => Set<Parasol.Core.Web.AttemptCounter>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

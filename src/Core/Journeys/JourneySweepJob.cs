@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Parasol.Core.Attachments;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
+using Parasol.Core.Staff;
 using Parasol.Core.Web;
 
 namespace Parasol.Core.Journeys;
@@ -12,8 +13,8 @@ namespace Parasol.Core.Journeys;
 /// <summary>
 /// Deletes what people started and never sent: expired journey state, and files uploaded to a journey (or to a
 /// completion on the status page) that no longer exists and that nobody has touched for the life of a journey. Sent
-/// files belong to a case and are never touched here. Also the attempt counters of rate limits from past days. Safe to
-/// repeat: a second run finds nothing left.
+/// files belong to a case and are never touched here. Also the attempt counters of rate limits and sign-in lockouts from
+/// past days, and staff browsers whose trust has expired. Safe to repeat: a second run finds nothing left.
 /// </summary>
 public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore journeys, IAttachmentStore store, TimeProvider time,
     IOptions<JourneyOptions> options, ILogger<JourneySweepJob> logger)
@@ -46,10 +47,13 @@ public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore jo
             }
             files += unsent.Count;
         }
-        var counters = await AttemptLimiter.DeleteExpiredAsync(db, time.GetUtcNow(), cancellationToken);
-        Swept(logger, states, files, counters);
+        var now = time.GetUtcNow();
+        var counters = await AttemptLimiter.DeleteExpiredAsync(db, now, cancellationToken)
+            + await SignInLockouts.DeleteExpiredAsync(db, now, cancellationToken);
+        var devices = await TrustedDevices.DeleteExpiredAsync(db, now, cancellationToken);
+        Swept(logger, states, files, counters, devices);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys, {Files} unsent files and {Counters} old attempt counters deleted")]
-    private static partial void Swept(ILogger logger, int states, int files, int counters);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys, {Files} unsent files, {Counters} old attempt counters and {Devices} expired staff devices deleted")]
+    private static partial void Swept(ILogger logger, int states, int files, int counters, int devices);
 }

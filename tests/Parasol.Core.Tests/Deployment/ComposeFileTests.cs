@@ -88,6 +88,31 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void Both_apps_encrypt_the_data_protection_keys_with_a_certificate_kept_out_of_the_repository_and_the_database()
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml")))
+        {
+            yaml.Load(reader);
+        }
+        var secrets = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["secrets"];
+        var file = ((YamlMappingNode)secrets["data-protection-certificate"])["file"].ToString();
+        Assert.Equal("${DATA_PROTECTION_CERTIFICATE_FILE:-./secrets/data-protection.pfx}", file);
+        Assert.Contains("secrets/", File.ReadAllLines(Path.Combine(Root, ".gitignore")));
+        Assert.Contains("DATA_PROTECTION_CERTIFICATE_PASSWORD=", File.ReadAllText(Path.Combine(Root, ".env.example")), StringComparison.Ordinal);
+        foreach (var app in new[] { "portal", "backoffice" })
+        {
+            var node = (YamlMappingNode)Services()[app];
+            Assert.Contains(((YamlSequenceNode)node["secrets"]).Children, s => s.ToString() == "data-protection-certificate");
+            var environment = ((YamlMappingNode)node["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
+            Assert.Equal("/run/secrets/data-protection-certificate", environment["DataProtection__CertificatePath"]);
+            Assert.StartsWith("${DATA_PROTECTION_CERTIFICATE_PASSWORD", environment["DataProtection__CertificatePassword"], StringComparison.Ordinal);
+        }
+        // The migrations step never touches the key ring.
+        Assert.False(((YamlMappingNode)Services()["migrate"]).Children.ContainsKey("secrets"));
+    }
+
+    [Fact]
     public void Docker_compose_validates_the_file_when_it_is_installed()
     {
         var compose = new[] { "/usr/bin/docker-compose", "/usr/local/bin/docker-compose" }.FirstOrDefault(File.Exists);

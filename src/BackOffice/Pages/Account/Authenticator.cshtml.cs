@@ -15,7 +15,7 @@ namespace Parasol.BackOffice.Pages.Account;
 /// code to prove it works, then recovery codes shown once. Once enrolled the key is never shown again (whoever sees it
 /// can make codes): a new phone needs the administrator's reset of two-step sign-in.
 /// </summary>
-public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, SignInAttempts attempts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the code from your authenticator app")]
@@ -81,6 +81,8 @@ public sealed class AuthenticatorModel(UserManager<StaffMember> users, SignInMan
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         await signIn.SignInWithClaimsAsync(user, isPersistent: false,
             [new Claim(TwoFactorRequiredFilter.MfaClaimType, TwoFactorRequiredFilter.MfaClaimValue)]);
+        // Both factors are proven: from now on this browser is trusted for the account (its device cookie).
+        await attempts.SignedInAsync(HttpContext, user.Id);
         return Page();
     }
 

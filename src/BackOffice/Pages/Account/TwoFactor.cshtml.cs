@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Parasol.BackOffice.Security;
 using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Pages.Account;
 
-/// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
-public sealed class TwoFactorModel(SignInManager<StaffMember> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>
+/// The second step of signing in: a code from the authenticator app, or one of the recovery codes. Only here, with
+/// both steps done, does the browser get its device cookie. Wrong codes count towards Identity's own lockout of the
+/// account: whoever enters them has the password already.
+/// </summary>
+public sealed class TwoFactorModel(SignInManager<StaffMember> signIn, SignInAttempts attempts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the code from your authenticator app or a recovery code")]
@@ -23,7 +28,7 @@ public sealed class TwoFactorModel(SignInManager<StaffMember> signIn, IStringLoc
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("/Account/SignIn");
         }
@@ -37,6 +42,7 @@ public sealed class TwoFactorModel(SignInManager<StaffMember> signIn, IStringLoc
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Trim());
         if (result.Succeeded)
         {
+            await attempts.SignedInAsync(HttpContext, user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         ModelState.AddModelError(nameof(Code), result.IsLockedOut

@@ -1016,6 +1016,34 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("queue_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Staff.SignInLockout", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_sign_in_lockouts_window_start");
+
+                    b.ToTable("sign_in_lockouts", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Staff.SignInSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1148,6 +1176,40 @@ namespace Parasol.Core.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("Parasol.Core.Staff.TrustedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_devices");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_staff_devices_expires_at");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_staff_devices_staff_id");
+
+                    b.ToTable("staff_devices", (string)null);
                 });
 
             modelBuilder.Entity("Parasol.Core.Web.AttemptCounter", b =>
@@ -1522,6 +1584,16 @@ namespace Parasol.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_sessions_asp_net_users_staff_id");
+                });
+
+            modelBuilder.Entity("Parasol.Core.Staff.TrustedDevice", b =>
+                {
+                    b.HasOne("Parasol.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_devices_staff_members_staff_id");
                 });
 
             modelBuilder.Entity("district_social_workers", b =>

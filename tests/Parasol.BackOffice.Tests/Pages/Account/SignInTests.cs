@@ -39,7 +39,7 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
         Assert.Equal("kancelaria@ops.example", page.QuerySelector("#Email")!.GetAttribute("value"));
     }
 
-    private const string Refused = "Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie zostaje zablokowane na 15 minut.";
+    public const string Refused = "Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie na to konto z przeglądarek, w których wcześniej się na nie nie logowano, zostaje zablokowane na 15 min.";
 
     [Fact]
     public async Task A_wrong_password_an_unknown_account_and_a_locked_account_are_refused_with_one_and_the_same_message()

@@ -135,10 +135,34 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
         {
             last = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = "wrong-password-" + i });
         }
-        Assert.Equal("Adres e-mail lub hasło są nieprawidłowe. Po kilku nieudanych próbach logowanie zostaje zablokowane na 15 minut.", (await Html.ParseAsync(last)).Text(".field-error"));
+        Assert.Equal(SignInTests.Refused, (await Html.ParseAsync(last)).Text(".field-error"));
 
         var right = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "j.wisniewski@ops.example", ["Password"] = DemoStaff.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_browser_is_trusted_through_a_lockout_only_once_both_steps_are_done()
+    {
+        var app = backOffice.App;
+        using var enrolled = await SignInWithEnrolmentAsync(app, "p.wojcik@ops.example");
+        await StaffSession.PostFormAsync(enrolled, "/Account/SignOut", [], formPage: "/Account/Security");
+        using var halfWay = StaffSession.Anonymous(app);
+        var password = await StaffSession.PostFormAsync(halfWay, "/Account/SignIn", new() { ["Email"] = "p.wojcik@ops.example", ["Password"] = DemoStaff.Password });
+        Assert.StartsWith("/Account/TwoFactor", StaffSession.Target(password)!, StringComparison.Ordinal);
+        for (var i = 0; i < 5; i++)
+        {
+            using var stranger = StaffSession.Anonymous(app);
+            await StaffSession.PostFormAsync(stranger, "/Account/SignIn", new() { ["Email"] = "p.wojcik@ops.example", ["Password"] = "guess-" + i });
+        }
+
+        var halfWayAgain = await StaffSession.PostFormAsync(halfWay, "/Account/SignIn", new() { ["Email"] = "p.wojcik@ops.example", ["Password"] = DemoStaff.Password });
+        var enrolledAgain = await StaffSession.PostFormAsync(enrolled, "/Account/SignIn", new() { ["Email"] = "p.wojcik@ops.example", ["Password"] = DemoStaff.Password });
+
+        Assert.Equal(SignInTests.Refused, (await Html.ParseAsync(halfWayAgain)).Text(".field-error"));
+        Assert.StartsWith("/Account/TwoFactor", StaffSession.Target(enrolledAgain)!, StringComparison.Ordinal);
+        var code = await StaffSession.PostFormAsync(enrolled, "/Account/TwoFactor", new() { ["Code"] = Totp(_keys["p.wojcik@ops.example"]) });
+        Assert.Equal("/", StaffSession.Target(code));
     }
 
     private readonly Dictionary<string, string> _keys = [];

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Parasol.Core.Data;
+using Parasol.Core.Staff;
+using Parasol.Testing;
+
+namespace Parasol.Core.Tests.StaffSignIn;
+
+/// <summary>A browser trusted for one account: 3 wrong passwords since its last sign-in, for 180 days.</summary>
+public sealed class TrustedDevicesTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 1, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _services = _database.CreateServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_device_is_trusted_for_its_own_account_until_its_allowance_is_used_up_and_a_new_sign_in_replaces_it()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var devices = scope.ServiceProvider.GetRequiredService<TrustedDevices>();
+        var (anna, ewa) = await TwoMembersAsync(scope);
+        var device = await devices.IssueAsync(anna, replacing: null);
+
+        Assert.False(await devices.TryBeginAsync(device.Id, ewa));
+        Assert.True(await devices.TryBeginAsync(device.Id, anna));
+        await devices.PasswordRightAsync(device.Id);
+        var wrong = new List<bool>();
+        for (var i = 0; i < 4; i++)
+        {
+            wrong.Add(await devices.TryBeginAsync(device.Id, anna));
+        }
+        Assert.Equal([true, true, true, false], wrong);
+
+        var next = await devices.IssueAsync(anna, replacing: device.Id);
+        Assert.True(await devices.TryBeginAsync(next.Id, anna));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ParasolDbContext>().TrustedDevices.AnyAsync(d => d.Id == device.Id));
+    }
+
+    [Fact]
+    public async Task A_device_is_trusted_for_180_days_then_deleted()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var devices = scope.ServiceProvider.GetRequiredService<TrustedDevices>();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var (anna, _) = await TwoMembersAsync(scope);
+        var device = await devices.IssueAsync(anna, replacing: null);
+
+        _time.Advance(TimeSpan.FromDays(180) - TimeSpan.FromMinutes(1));
+        Assert.True(await devices.TryBeginAsync(device.Id, anna));
+        Assert.Equal(0, await TrustedDevices.DeleteExpiredAsync(db, _time.GetUtcNow()));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await devices.TryBeginAsync(device.Id, anna));
+        Assert.Equal(1, await TrustedDevices.DeleteExpiredAsync(db, _time.GetUtcNow()));
+    }
+
+    private static async Task<(Guid, Guid)> TwoMembersAsync(AsyncServiceScope scope)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var ids = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).Take(2).ToListAsync();
+        return (ids[0], ids[1]);
+    }
+}
