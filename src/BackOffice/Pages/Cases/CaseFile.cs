@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Access;
+using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 
@@ -12,6 +13,9 @@ namespace Parasol.BackOffice.Pages.Cases;
 /// </summary>
 public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> StaffNames, AnswerSummary? Summary, IReadOnlyList<(string Question, string Answer)> Answers)
 {
+    /// <summary>The case's files in the order they arrived, each with when and how it came.</summary>
+    public IReadOnlyList<CaseAttachment> Files { get; } = CaseAttachment.Of(Case);
+
     public static async Task<CaseFile?> LoadAsync(ParasolDbContext db, StaffScope staff, Guid id, CancellationToken cancellationToken)
     {
         var c = await staff.Cases.AsNoTracking().AsSplitQuery()
@@ -78,4 +82,19 @@ public sealed record CaseFile(Case Case, IReadOnlyDictionary<Guid, string> Staff
                 break;
         }
     }
+}
+
+/// <summary>
+/// An attached file as staff read it. Files sent with the case arrived when the case did (a journey uploads them before
+/// the family sends it); a completion document arrived when the family sent the completion, the first
+/// <see cref="CaseEventKind.CompletionReceived"/> at or after its upload.
+/// </summary>
+public sealed record CaseAttachment(Attachment File, DateTimeOffset ArrivedAt, bool InAnswerToCompletionRequest)
+{
+    public static IReadOnlyList<CaseAttachment> Of(Case c) =>
+        [.. c.Attachments.Select(a => a.Kind == AttachmentKind.CompletionDocument
+                ? new CaseAttachment(a, c.Events.Where(e => e.Kind == CaseEventKind.CompletionReceived && e.OccurredAt >= a.UploadedAt)
+                    .Select(e => (DateTimeOffset?)e.OccurredAt).Min() ?? a.UploadedAt, InAnswerToCompletionRequest: true)
+                : new CaseAttachment(a, c.ReceivedAt, InAnswerToCompletionRequest: false))
+            .OrderBy(a => a.ArrivedAt)];
 }

@@ -59,6 +59,50 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
             td => td.QuerySelectorAll("bdi").Select(b => b.TextContent).SequenceEqual([applicant.FirstName, applicant.LastName]));
     }
 
+    [Fact]
+    public async Task Each_attachment_says_what_document_it_is_how_big_and_whether_it_came_with_the_case_or_in_answer_to_the_request()
+    {
+        var received = new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero);
+        var completed = new DateTimeOffset(2026, 3, 10, 13, 40, 0, TimeSpan.Zero);
+        Attachment File(AttachmentKind kind, string name, long size, DateTimeOffset uploaded) => new()
+        {
+            Id = Guid.CreateVersion7(), Kind = kind, FileName = name, ContentType = "application/pdf", SizeBytes = size,
+            Sha256 = new string('0', 64), StorageKey = Guid.NewGuid().ToString("N"), UploadedAt = uploaded,
+        };
+        var c = await TestCases.SubmitAsync(backOffice.App.Services, c =>
+        {
+            c.Type = CaseType.OneTimeBenefit;
+            c.ReceivedAt = received;
+            c.Attachments =
+            [
+                File(AttachmentKind.DiagnosisCertificate, "diagnoza.pdf", 2_500_000, received.AddMinutes(-20)),
+                File(AttachmentKind.MedicalCareCertificate, "opieka.pdf", 1000, received.AddMinutes(-10)),
+                File(AttachmentKind.CompletionDocument, "brakujace.pdf", 30_000, completed.AddMinutes(-5)),
+            ];
+            c.Events.Add(new CaseEvent { OccurredAt = completed, Kind = CaseEventKind.CompletionReceived, Text = "brakujace.pdf", IsInternal = false });
+        });
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var polish = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
+        var english = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}?culture=en");
+
+        static List<List<string>> Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("section[aria-labelledby=attachments-heading] tbody tr")
+                .Select(tr => tr.Children.Select(td => string.Join(" | ", td.ChildNodes.Select(n => n.TextContent.Trim()).Where(t => t.Length > 0))).ToList())];
+        Assert.Equal(
+        [
+            ["Zaświadczenie lekarskie o ciężkim i nieodwracalnym upośledzeniu albo nieuleczalnej chorobie zagrażającej życiu", "diagnoza.pdf | Pobierz diagnoza.pdf", "2,4 MB", "2.03.2026 10:15 | Przesłany razem ze sprawą"],
+            ["Zaświadczenie lekarza lub położnej o opiece medycznej nie później niż od 10. tygodnia ciąży do porodu", "opieka.pdf | Pobierz opieka.pdf", "1 kB", "2.03.2026 10:15 | Przesłany razem ze sprawą"],
+            ["Dokument uzupełniający wniosek, o który prosił ośrodek", "brakujace.pdf | Pobierz brakujace.pdf", "30 kB", "10.03.2026 14:40 | W odpowiedzi na wezwanie do uzupełnienia braków"],
+        ], Rows(polish));
+        Assert.Equal(["Rodzaj dokumentu", "Plik", "Rozmiar", "Wpłynął"], polish.QuerySelectorAll("section[aria-labelledby=attachments-heading] th").Select(th => th.TextContent));
+        var englishRows = Rows(english);
+        Assert.Equal("Medical certificate of a severe and irreversible impairment or an incurable life-threatening illness", englishRows[0][0]);
+        Assert.EndsWith("In answer to the request for missing documents", englishRows[2][3], StringComparison.Ordinal);
+        // What the family named the file stays isolated, as everything they typed.
+        Assert.Equal("diagnoza.pdf", polish.QuerySelector("section[aria-labelledby=attachments-heading] tbody tr bdi")!.TextContent);
+    }
+
     private const string Hostile = "<script>alert(1)</script> \u202Ekaj";
 
     [Fact]
