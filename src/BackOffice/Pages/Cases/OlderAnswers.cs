@@ -31,6 +31,9 @@ public static class OlderAnswers
         "earlierHelpDetails", "needs", "observed", "actionsTaken", "parentsKnow", "urgency", "blueCard", "page", "problem", "alternative",
     ];
 
+    /// <summary>Whether a stored property is one of the family's answers, not the journeys' bookkeeping.</summary>
+    public static bool IsAnswer(string property) => !Bookkeeping.Contains(property);
+
     public static IReadOnlyList<AnswerSummarySection> Read(string json, IStringLocalizer l)
     {
         try
