@@ -150,7 +150,13 @@ public sealed partial class AccessibilityTests(BackOfficeInBrowser backOffice) :
 
     private static Attachment File(AttachmentKind kind, string name, DateTimeOffset uploaded) => new()
     {
-        Id = Guid.CreateVersion7(), Kind = kind, FileName = name, ContentType = "application/pdf", SizeBytes = 52_000,
-        Sha256 = new string('0', 64), StorageKey = Guid.NewGuid().ToString("N"), UploadedAt = uploaded,
+        Id = Guid.CreateVersion7(),
+        Kind = kind,
+        FileName = name,
+        ContentType = "application/pdf",
+        SizeBytes = 52_000,
+        Sha256 = new string('0', 64),
+        StorageKey = Guid.NewGuid().ToString("N"),
+        UploadedAt = uploaded,
     };
 }

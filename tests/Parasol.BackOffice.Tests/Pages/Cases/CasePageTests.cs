@@ -66,8 +66,14 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         var completed = new DateTimeOffset(2026, 3, 10, 13, 40, 0, TimeSpan.Zero);
         Attachment File(AttachmentKind kind, string name, long size, DateTimeOffset uploaded) => new()
         {
-            Id = Guid.CreateVersion7(), Kind = kind, FileName = name, ContentType = "application/pdf", SizeBytes = size,
-            Sha256 = new string('0', 64), StorageKey = Guid.NewGuid().ToString("N"), UploadedAt = uploaded,
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            FileName = name,
+            ContentType = "application/pdf",
+            SizeBytes = size,
+            Sha256 = new string('0', 64),
+            StorageKey = Guid.NewGuid().ToString("N"),
+            UploadedAt = uploaded,
         };
         var c = await TestCases.SubmitAsync(backOffice.App.Services, c =>
         {
