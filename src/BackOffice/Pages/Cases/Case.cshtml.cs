@@ -26,7 +26,9 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
 
     /// <summary>The applicant's answers in the staff member's language: the stored read-back, else read from the journey's JSON.</summary>
     public IReadOnlyList<AnswerSummarySection> Answers =>
-        Record.Summary?.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? OlderAnswers.Read(Record.Case.AnswersJson, localizer);
+        _answers ??= Record.Summary?.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? OlderAnswers.Read(Record.Case.AnswersJson, localizer);
+
+    private IReadOnlyList<AnswerSummarySection>? _answers;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
