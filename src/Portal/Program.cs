@@ -34,7 +34,18 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 });
 
+builder.Services.AddScoped<OlderCaseSummaries>();
+
 var app = builder.Build();
+
+// `Parasol.Portal summarize-older-cases`: once after an upgrade, the read-back staff see for cases stored before it was kept.
+if (args.Length > 0 && args[0] == OlderCaseSummaries.Command)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var filled = await scope.ServiceProvider.GetRequiredService<OlderCaseSummaries>().FillAsync();
+    Console.WriteLine($"{filled} older cases now carry the read-back of their answers.");
+    return;
+}
 
 app.UseParasolForwardedHeaders();
 app.UseParasolExceptionPage(app.Environment);

@@ -1,3 +1,4 @@
+using Parasol.Core.Attachments;
 using Parasol.Core.Audit;
 using Parasol.Core.Cases;
 using Parasol.Core.Queue;
@@ -48,6 +49,17 @@ public static class EnumText
         CaseSource.OtherInstitution => "Other institution",
         CaseSource.Staff => "Office staff",
         _ => source.ToString(),
+    };
+
+    /// <summary>What an attached document is, in the words of the acts that ask for it (DOMAIN.md).</summary>
+    public static string Of(AttachmentKind kind) => kind switch
+    {
+        AttachmentKind.DiagnosisCertificate => "Medical certificate of a severe and irreversible impairment or an incurable life-threatening illness",
+        AttachmentKind.PregnancyConfirmation => "Document confirming the pregnancy",
+        AttachmentKind.MedicalCareCertificate => "Certificate from a doctor or midwife of medical care from no later than the 10th week of pregnancy until birth",
+        AttachmentKind.CompletionDocument => "Document completing the application, asked for by the office",
+        AttachmentKind.Other => "Other document",
+        _ => kind.ToString(),
     };
 
     public static string Of(PersonRole role) => role switch

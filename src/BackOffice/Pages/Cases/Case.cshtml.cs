@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,12 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
     public List<StaffCaseload> Workers { get; private set; } = [];
     public List<StaffCaseload> Assistants { get; private set; } = [];
     public int AssistantCap => workflow.AssistantFamilyCap;
+
+    /// <summary>The applicant's answers in the staff member's language: the stored read-back, else read from the journey's JSON.</summary>
+    public IReadOnlyList<AnswerSummarySection> Answers =>
+        _answers ??= Record.Summary?.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? OlderAnswers.Read(Record.Case.AnswersJson, localizer);
+
+    private IReadOnlyList<AnswerSummarySection>? _answers;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -59,6 +59,56 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
             td => td.QuerySelectorAll("bdi").Select(b => b.TextContent).SequenceEqual([applicant.FirstName, applicant.LastName]));
     }
 
+    [Fact]
+    public async Task Each_attachment_says_what_document_it_is_how_big_and_whether_it_came_with_the_case_or_in_answer_to_the_request()
+    {
+        var received = new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero);
+        var completed = new DateTimeOffset(2026, 3, 10, 13, 40, 0, TimeSpan.Zero);
+        Attachment File(AttachmentKind kind, string name, long size, DateTimeOffset uploaded) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            FileName = name,
+            ContentType = "application/pdf",
+            SizeBytes = size,
+            Sha256 = new string('0', 64),
+            StorageKey = Guid.NewGuid().ToString("N"),
+            UploadedAt = uploaded,
+        };
+        var c = await TestCases.SubmitAsync(backOffice.App.Services, c =>
+        {
+            c.Type = CaseType.OneTimeBenefit;
+            c.ReceivedAt = received;
+            c.Attachments =
+            [
+                File(AttachmentKind.DiagnosisCertificate, "diagnoza.pdf", 2_500_000, received.AddMinutes(-20)),
+                File(AttachmentKind.MedicalCareCertificate, "opieka.pdf", 1000, received.AddMinutes(-10)),
+                File(AttachmentKind.CompletionDocument, "brakujace.pdf", 30_000, completed.AddMinutes(-5)),
+            ];
+            c.Events.Add(new CaseEvent { OccurredAt = completed, Kind = CaseEventKind.CompletionReceived, Text = "brakujace.pdf", IsInternal = false });
+        });
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var polish = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
+        var english = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}?culture=en");
+
+        static List<List<string>> Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("section[aria-labelledby=attachments-heading] tbody tr")
+                .Select(tr => tr.Children.Select(td => string.Join(" | ", td.ChildNodes.Select(n => n.TextContent.Trim()).Where(t => t.Length > 0))).ToList())];
+        Assert.Equal(
+        [
+            ["Zaświadczenie lekarskie o ciężkim i nieodwracalnym upośledzeniu albo nieuleczalnej chorobie zagrażającej życiu", "diagnoza.pdf | Pobierz diagnoza.pdf", "2,4 MB", "2.03.2026 10:15 | Przesłany razem ze sprawą"],
+            ["Zaświadczenie lekarza lub położnej o opiece medycznej nie później niż od 10. tygodnia ciąży do porodu", "opieka.pdf | Pobierz opieka.pdf", "1 kB", "2.03.2026 10:15 | Przesłany razem ze sprawą"],
+            ["Dokument uzupełniający wniosek, o który prosił ośrodek", "brakujace.pdf | Pobierz brakujace.pdf", "30 kB", "10.03.2026 14:40 | W odpowiedzi na wezwanie do uzupełnienia braków"],
+        ], Rows(polish));
+        Assert.Equal(["Rodzaj dokumentu", "Plik", "Rozmiar", "Wpłynął"], polish.QuerySelectorAll("section[aria-labelledby=attachments-heading] th").Select(th => th.TextContent));
+        var englishRows = Rows(english);
+        Assert.Equal("Medical certificate of a severe and irreversible impairment or an incurable life-threatening illness", englishRows[0][0]);
+        Assert.EndsWith("In answer to the request for missing documents", englishRows[2][3], StringComparison.Ordinal);
+        // What the family named the file stays isolated, as everything they typed.
+        Assert.Equal("diagnoza.pdf", polish.QuerySelector("section[aria-labelledby=attachments-heading] tbody tr bdi")!.TextContent);
+    }
+
     private const string Hostile = "<script>alert(1)</script> \u202Ekaj";
 
     [Fact]
@@ -105,17 +155,56 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal(["Один із батьків", "Дитина"], ukrainian.QuerySelectorAll("section[aria-labelledby=people-heading] tbody tr").Select(tr => tr.Children[4].TextContent));
     }
 
+    /// <summary>A family's request for an assistant as the Portal stored its answers before it kept the read-back.</summary>
+    private const string OlderAnswersJson = """
+        {"aboutYou":{"role":"Parent","firstName":"<b>Anna</b> \u202Ekaj","lastName":"Wójcik","pesel":"90010112345","dateOfBirth":{"day":null,"month":null,"year":null,"isEmpty":true,"parts":{}}},
+         "contact":{"street":"3 Maja","houseNumber":"36","flatNumber":null,"postalCode":"44-230","city":"Lipowiec","phone":"","email":null,"preferredContact":"Phone","language":"pl"},
+         "household":{"children":[{"firstName":"Zosia","dateOfBirth":{"day":"14","month":"9","year":"2019","isEmpty":false,"parts":{}},"isEmpty":false},{"firstName":null,"dateOfBirth":{"day":null,"month":null,"year":null,"isEmpty":true,"parts":{}},"isEmpty":true}],"otherMembers":null},
+         "situation":{"difficulties":"Trudno nam","helpWanted":["Upbringing","Offices"],"helpOther":null,"earlierHelp":"No","earlierHelpDetails":null}}
+        """;
+
     [Fact]
-    public async Task A_case_stored_before_summaries_shows_its_raw_answers_without_the_empty_ones()
+    public async Task A_case_stored_before_summaries_reads_its_answers_as_labelled_words_not_json()
     {
-        var c = await TestCases.SubmitAsync(backOffice.App.Services, c =>
-            c.AnswersJson = """{"contact":{"street":"3 Maja","flatNumber":null,"email":""},"household":{"children":[{"isEmpty":true}]}}""");
+        var c = await TestCases.SubmitAsync(backOffice.App.Services, c => c.AnswersJson = OlderAnswersJson);
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await client.GetAsync(new Uri($"/cases/{c.Id}", UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        var english = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}?culture=en");
+
+        var answers = page.QuerySelector("section[aria-labelledby=answers-heading]")!;
+        Assert.Equal(["O wnioskodawcy", "Adres i kontakt", "Gospodarstwo domowe – Dzieci – Pozycja 1", "Sytuacja rodziny"], answers.QuerySelectorAll("h3").Select(h => h.TextContent));
+        var rows = answers.QuerySelectorAll("dt").Select(dt => $"{dt.TextContent}: {dt.NextElementSibling!.TextContent}");
+        Assert.Equal(
+        [
+            "Kto składa: Rodzic", "Imię: <b>Anna</b> \u202Ekaj", "Nazwisko: Wójcik", "PESEL: 90010112345",
+            "Ulica: 3 Maja", "Numer domu: 36", "Kod pocztowy: 44-230", "Miejscowość: Lipowiec", "Preferowany sposób kontaktu: Telefonicznie", "Język korespondencji: polski",
+            "Imię: Zosia", "Data urodzenia: 14.09.2019",
+            "Co jest teraz trudne dla rodziny: Trudno nam", "W czym potrzebna jest pomoc: Opieka nad dziećmi i ich wychowanie; Załatwianie spraw w urzędach i instytucjach",
+            "Czy rodzina korzystała wcześniej z pomocy: Nie",
+        ], rows);
+        // What the family typed stays isolated and encoded; our words (codes, dates) do not.
+        Assert.Equal(["<b>Anna</b> \u202Ekaj", "Wójcik", "90010112345", "3 Maja", "36", "44-230", "Lipowiec", "Zosia", "Trudno nam"], answers.QuerySelectorAll("bdi").Select(b => b.TextContent));
+        Assert.DoesNotContain("<b>Anna", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var raw in new[] { "{", "\"", "isEmpty", "null", "flatNumber", "Upbringing", "Phone", " › " })
+        {
+            Assert.DoesNotContain(raw, answers.TextContent, StringComparison.Ordinal);
+        }
+        var englishAnswers = english.QuerySelector("section[aria-labelledby=answers-heading]")!;
+        Assert.Equal("About the applicant", englishAnswers.QuerySelector("h3")!.TextContent);
+        Assert.Equal(["Who is applying", "A parent"], englishAnswers.QuerySelectorAll("dt, dd").Take(2).Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task An_older_case_without_answers_says_so()
+    {
+        var c = await TestCases.SubmitAsync(backOffice.App.Services, c => c.AnswersJson = """{"contact":{"email":""}}""");
         using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
 
         var page = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
 
-        Assert.Equal(["contact › street"], page.QuerySelectorAll(".answers dt").Select(dt => dt.TextContent));
-        Assert.Equal("3 Maja", page.Text(".answers dd"));
+        Assert.Equal("Brak odpowiedzi do pokazania.", page.Text("section[aria-labelledby=answers-heading] p"));
     }
 
     /// <summary>A case as the Portal stores it, with the summary its check page wrote (in Polish and English).</summary>

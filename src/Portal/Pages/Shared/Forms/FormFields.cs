@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Parasol.Core.Web.Forms;
 
 namespace Parasol.Portal.Pages.Shared.Forms;
 
@@ -32,13 +33,8 @@ public sealed record Field(string Name, string Label)
 
     public string Id => IdFor(Name);
 
-    public static string IdFor(string name) =>
-        name.Replace("[", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '-');
+    public static string IdFor(string name) => ErrorSummaryItems.IdFor(name);
 
     /// <summary>The field's error messages, all of them; also marks the field as drawn, for the error summary's order.</summary>
-    public IReadOnlyList<string> ErrorsIn(ViewContext view)
-    {
-        ErrorSummaryItems.Drawn(view, Name);
-        return view.ViewData.ModelState.TryGetValue(Name, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
-    }
+    public IReadOnlyList<string> ErrorsIn(ViewContext view) => ErrorSummaryItems.ErrorsOf(view, Name);
 }
