@@ -14,6 +14,9 @@ public sealed class CaseEvent
     /// <summary>What happened, for staff to read (e.g. the routing decision with its reason).</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>The most a staff member's note or reason may hold (the column's length).</summary>
+    public const int MaxTextLength = 4000;
+
     /// <summary>For <see cref="CaseEventKind.StatusChanged"/>: the status the case moved to.</summary>
     public CaseStatus? NewStatus { get; set; }
 

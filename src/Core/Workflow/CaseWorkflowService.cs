@@ -20,6 +20,12 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
 {
     public const string NotFound = "The case was not found or you may not see it";
 
+    /// <summary>A note or reason longer than the timeline keeps is refused, never cut short.</summary>
+    public const string TextTooLong = "At most {0} characters: this text has {1}";
+
+    private static WorkflowResult? TooLong(string? text) =>
+        text?.Length > CaseEvent.MaxTextLength ? WorkflowResult.Fail(TextTooLong, CaseEvent.MaxTextLength, text.Length) : null;
+
     public async Task<WorkflowResult> ChangeStatusAsync(StaffScope staff, Guid caseId, CaseStatus to, string? reason = null,
         DateOnly? completionDueOn = null, Guid? assistantId = null, CancellationToken cancellationToken = default)
     {
@@ -40,6 +46,10 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
         if (transition.NeedsReason && string.IsNullOrEmpty(reason))
         {
             return WorkflowResult.Fail("Give the reason");
+        }
+        if (TooLong(reason) is { } tooLong)
+        {
+            return tooLong;
         }
         var today = WarsawTime.Today(time);
         var now = time.GetUtcNow();
@@ -186,12 +196,16 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
         {
             return WorkflowResult.Fail("Write the note");
         }
+        if (TooLong(text) is { } tooLong)
+        {
+            return tooLong;
+        }
         var c = await staff.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
         if (c is null)
         {
             return WorkflowResult.Fail(NotFound);
         }
-        c.Events.Add(Event(staff, CaseEventKind.NoteAdded, text.Length > 4000 ? text[..4000] : text, time.GetUtcNow()));
+        c.Events.Add(Event(staff, CaseEventKind.NoteAdded, text, time.GetUtcNow()));
         audit.Add(staff.StaffId, AuditAction.CaseChanged, c.Id, detail: "note added");
         await db.SaveChangesAsync(cancellationToken);
         return WorkflowResult.Ok;

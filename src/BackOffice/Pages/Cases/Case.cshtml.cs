@@ -30,6 +30,12 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
 
     private IReadOnlyList<AnswerSummarySection>? _answers;
 
+    /// <summary>What an action refused with a mistake was sent with, shown again in its form: nothing typed is lost.</summary>
+    public Typed? Sent { get; private set; }
+
+    public sealed record Typed(CaseStatus? To = null, string? Reason = null, DateOnly? CompletionDueOn = null, Guid? AssistantId = null,
+        Guid? WorkerId = null, string? TargetNumber = null, string? Note = null);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -44,6 +50,7 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
     {
         var staff = await current.GetAsync(cancellationToken);
         var result = await workflow.AssignSocialWorkerAsync(staff, Id, workerId, cancellationToken);
+        Sent = new Typed(WorkerId: workerId);
         if (result.Succeeded && returnToQueue)
         {
             TempData["Done"] = "The case is assigned.";
@@ -55,17 +62,25 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
     public async Task<IActionResult> OnPostUrgentAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await workflow.MarkUrgentAsync(await current.GetAsync(cancellationToken), Id, cancellationToken), "main", "The case is marked urgent.", cancellationToken);
 
-    public async Task<IActionResult> OnPostMergeAsync(string? targetNumber, CancellationToken cancellationToken) =>
-        await AfterAsync(await workflow.MergeAsync(await current.GetAsync(cancellationToken), Id, targetNumber ?? "", cancellationToken), "TargetNumber", "The case is merged.", cancellationToken);
+    public async Task<IActionResult> OnPostMergeAsync(string? targetNumber, CancellationToken cancellationToken)
+    {
+        Sent = new Typed(TargetNumber: targetNumber);
+        return await AfterAsync(await workflow.MergeAsync(await current.GetAsync(cancellationToken), Id, targetNumber ?? "", cancellationToken), "TargetNumber", "The case is merged.", cancellationToken);
+    }
 
-    public async Task<IActionResult> OnPostNoteAsync(string? note, CancellationToken cancellationToken) =>
-        await AfterAsync(await workflow.AddNoteAsync(await current.GetAsync(cancellationToken), Id, note ?? "", cancellationToken), "Note", "The note is saved.", cancellationToken);
+    public async Task<IActionResult> OnPostNoteAsync(string? note, CancellationToken cancellationToken)
+    {
+        Sent = new Typed(Note: note);
+        return await AfterAsync(await workflow.AddNoteAsync(await current.GetAsync(cancellationToken), Id, note ?? "", cancellationToken), "Note", "The note is saved.", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostStatusAsync(CaseStatus to, string? reason, DateOnly? completionDueOn, Guid? assistantId, CancellationToken cancellationToken)
     {
+        Sent = new Typed(to, reason, completionDueOn, assistantId);
         var result = await workflow.ChangeStatusAsync(await current.GetAsync(cancellationToken), Id, to, reason, completionDueOn, assistantId, cancellationToken);
         var field = to switch
         {
+            _ when result.Error == CaseWorkflowService.TextTooLong => $"Reason-{to}",
             CaseStatus.CompletionRequested => $"CompletionDueOn-{to}",
             CaseStatus.AssistantAssigned => "AssistantId",
             CaseStatus.Refused or CaseStatus.ReferredElsewhere or CaseStatus.Rejected or CaseStatus.LeftUnexamined => $"Reason-{to}",

@@ -10,7 +10,7 @@ public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
     {
         builder.ToTable("case_events");
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
-        builder.Property(e => e.Text).HasMaxLength(4000);
+        builder.Property(e => e.Text).HasMaxLength(CaseEvent.MaxTextLength);
         builder.HasIndex(e => new { e.CaseId, e.OccurredAt }).HasDatabaseName("ix_case_events_case_id_occurred_at");
         builder.HasOne<Parasol.Core.Staff.StaffMember>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -263,6 +263,28 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         var page = await Html.ParseAsync(response);
         Assert.StartsWith("Termin uzupełnienia braków musi wynosić co najmniej 7 dni", page.Text(".error-summary a[href='#CompletionDueOn-CompletionRequested']"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#CompletionDueOn-CompletionRequested"));
+        Assert.Equal(soon, page.QuerySelector("#CompletionDueOn-CompletionRequested")!.GetAttribute("value"));
+        Assert.Equal("Zaświadczenie lekarskie", page.QuerySelector("#Reason-CompletionRequested")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_refused_merge_and_a_note_too_long_to_keep_come_back_with_what_was_typed_and_nothing_is_cut_short()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Status == CaseStatus.Received);
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        var longNote = string.Concat(Enumerable.Repeat("Rozmowa z pedagogiem szkolnym. ", 400));
+
+        var merge = await Html.ParseAsync(await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=Merge",
+            new() { ["TargetNumber"] = "OPS.4010.99999.1999" }, formPage: $"/cases/{c.Id}"));
+        var note = await Html.ParseAsync(await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=Note",
+            new() { ["Note"] = longNote }, formPage: $"/cases/{c.Id}"));
+
+        Assert.NotNull(merge.QuerySelector(".error-summary a[href='#TargetNumber']"));
+        Assert.Equal("OPS.4010.99999.1999", merge.QuerySelector("#TargetNumber")!.GetAttribute("value"));
+        Assert.Equal($"Najwyżej 4000 znaków: ten tekst ma {longNote.TrimEnd().Length}", note.Text(".error-summary a[href='#Note']"));
+        Assert.Equal(longNote, note.QuerySelector("#Note")!.TextContent);
+        Assert.False(await db.CaseEvents.AnyAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.NoteAdded && e.Text.StartsWith("Rozmowa z pedagogiem")));
     }
 
     [Fact]
