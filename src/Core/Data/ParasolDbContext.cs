@@ -35,6 +35,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Parasol.Core.Web.AttemptCounter> AttemptCounters => Set<Parasol.Core.Web.AttemptCounter>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<Parasol.Core.Submissions.AccessCodeReveal> AccessCodeReveals => Set<Parasol.Core.Submissions.AccessCodeReveal>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
