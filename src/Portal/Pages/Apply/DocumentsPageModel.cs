@@ -125,7 +125,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         }
         else if (result.Problem != UploadProblem.None)
         {
-            AddUploadError(result.Problem);
+            AddUploadError(result.Problem, result.SameAs);
         }
         else
         {
@@ -139,5 +139,5 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
 
     private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
 
-    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L));
+    private void AddUploadError(UploadProblem problem, string? sameAs = null) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L, sameAs));
 }

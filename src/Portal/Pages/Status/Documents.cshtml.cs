@@ -104,7 +104,7 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         }
         if (result.Problem != UploadProblem.None)
         {
-            AddUploadError(result.Problem);
+            AddUploadError(result.Problem, result.SameAs);
             return Page();
         }
         return null;
@@ -128,5 +128,5 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         return null;
     }
 
-    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, l));
+    private void AddUploadError(UploadProblem problem, string? sameAs = null) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, l, sameAs));
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Parasol.Core.Attachments;
 using Parasol.Testing;
 
 namespace Parasol.Portal.Tests.Pages.Apply;
@@ -42,6 +45,30 @@ public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains(("#file", "Wybrany plik musi mieć mniej niż 10 MB"), form.Errors());
         await using var db = portal.App.Database.CreateDbContext();
         Assert.DoesNotContain(db.Attachments, a => a.FileName == "skan.pdf");
+    }
+
+    [Fact]
+    public async Task The_same_file_a_second_time_is_refused_naming_the_one_already_attached_and_none_of_it_is_kept()
+    {
+        var form = await AtDocumentsAsync();
+        await form.UploadAsync("badanie.pdf", Pdf, "?handler=Upload");
+        var storedBefore = StoredFiles();
+
+        await form.UploadAsync("badanie (1).pdf", Pdf, "?handler=Upload");
+
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „badanie.pdf”: wybierz inny plik")], form.Errors());
+        Assert.Contains("Wybrany plik jest już dodany jako „badanie.pdf”", form.Page.Text("#file-error"), StringComparison.Ordinal);
+        Assert.Equal(["badanie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+        Assert.Equal(storedBefore, StoredFiles());
+
+        // Continue with the same file chosen is refused the same way; a different file under the same name is not.
+        await form.UploadAsync("badanie.pdf", Pdf, form.ActionOf("Dalej"));
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „badanie.pdf”: wybierz inny plik")], form.Errors());
+        await form.UploadAsync("badanie.pdf", [.. "%PDF-1.4\n"u8, .. new byte[2001], .. "\n%%EOF\n"u8], "?handler=Upload");
+        Assert.Empty(form.Errors());
+        Assert.Equal(["badanie.pdf", "badanie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
     }
 
     [Fact]
@@ -111,6 +138,13 @@ public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFact
 
         var row = form.Page.QuerySelectorAll(".summary-row").Single(r => r.QuerySelector(".summary-key")!.TextContent.Trim() == "Dodane pliki");
         Assert.Equal("Brak załączników.", row.QuerySelector(".summary-value")!.TextContent.Trim());
+    }
+
+    /// <summary>Every file in the attachment store's directory.</summary>
+    private string[] StoredFiles()
+    {
+        var directory = portal.App.Services.GetRequiredService<IOptions<AttachmentStoreOptions>>().Value.Directory;
+        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order()] : [];
     }
 
     private async Task<FormClient> AtDocumentsAsync()

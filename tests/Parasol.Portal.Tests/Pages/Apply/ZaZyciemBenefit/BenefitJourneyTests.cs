@@ -144,6 +144,24 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(2, stored.Attachments.Count);
     }
 
+    [Fact]
+    public async Task The_same_certificate_twice_is_refused_but_one_scan_may_be_given_as_each_certificate_it_holds()
+    {
+        var form = await AtDocumentsAsync("Mother");
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "DiagnosisCertificate")]);
+
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "DiagnosisCertificate")]);
+
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „zaswiadczenia.pdf”: wybierz inny plik")], form.Errors());
+        Assert.Equal("DiagnosisCertificate", form.Page.QuerySelector("input[name=kind]:checked")!.GetAttribute("value"));
+        Assert.Single(form.Page.QuerySelectorAll(".file-name"));
+
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "MedicalCareCertificate")]);
+        Assert.Empty(form.Errors());
+        await form.PostAsync([], "?handler=Continue");
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Father")]
     [InlineData("LegalGuardian")]
