@@ -67,6 +67,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, AttachmentKind? kind)
     {
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            return await RefusedAsTooLargeAsync(kind);
+        }
         if (file is null)
         {
             Chosen = ChosenKind(kind);
@@ -89,6 +93,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     /// </summary>
     public async Task<IActionResult> OnPostContinueAsync(IFormFile? file, AttachmentKind? kind)
     {
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            return await RefusedAsTooLargeAsync(kind);
+        }
         Chosen = ChosenKind(kind);
         if (file is not null && await UploadAsync(file, kind) is { } refused)
         {
@@ -131,6 +139,15 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         {
             return null;
         }
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The page again, with the reason and the kind the family chose, for a file too large to be read at all.</summary>
+    private async Task<IActionResult> RefusedAsTooLargeAsync(AttachmentKind? kind)
+    {
+        Chosen = ChosenKind(kind);
+        AddUploadError(UploadProblem.TooLarge);
         await LoadAsync();
         return Page();
     }

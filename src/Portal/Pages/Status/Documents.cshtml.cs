@@ -45,6 +45,11 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         {
             return away;
         }
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            AddUploadError(UploadProblem.TooLarge);
+            return Page();
+        }
         if (file is null)
         {
             ModelState.AddModelError("file", l["Select a file to upload"]);
@@ -69,6 +74,11 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         if (await LoadAsync() is { } away)
         {
             return away;
+        }
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            AddUploadError(UploadProblem.TooLarge);
+            return Page();
         }
         if (file is not null && await UploadAsync(file) is { } refused)
         {

@@ -162,6 +162,17 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_too_large_to_read_keeps_the_kind_of_document_the_family_chose()
+    {
+        var form = await AtDocumentsAsync("Mother");
+
+        await form.UploadAsync("opieka.pdf", [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]], "?handler=Upload", [new("kind", "MedicalCareCertificate")]);
+
+        Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
+        Assert.Equal("MedicalCareCertificate", form.Page.QuerySelector("input[name=kind]:checked")!.GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("Father")]
     [InlineData("LegalGuardian")]
