@@ -64,8 +64,8 @@
     });
 
     // A page sent back with mistakes: focus goes to the summary of them, so keyboard and screen-reader users start there
-    // and its links take them to each field.
-    var summary = document.querySelector(".error-summary");
+    // and its links take them to each field. A page sent back with a question (an e-mail address to check) likewise.
+    var summary = document.querySelector(".error-summary") || document.querySelector("[data-focus-on-load]");
     if (summary) {
         summary.focus();
     }
