@@ -49,6 +49,7 @@ public static class ParasolCoreServices
         services.AddScoped<AttachmentScanner>();
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseStatusLookup>();
+        services.AddScoped<AccessCodeReveals>();
         services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
         services.AddScoped<SignInSessions>();

@@ -35,9 +35,13 @@ public enum UploadProblem
 
     /// <summary>The upload broke off on the sender's side (connection lost, body cut short); nothing was kept.</summary>
     Interrupted,
+
+    /// <summary>The very same file (by its SHA-256) is already there: see <see cref="AttachmentUploader.SameFileAsync"/>.</summary>
+    Duplicate,
 }
 
-public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem);
+/// <summary>What became of an upload; <paramref name="SameAs"/> names the file already there when it was a <see cref="UploadProblem.Duplicate"/>.</summary>
+public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem, string? SameAs = null);
 
 /// <summary>
 /// Accepts a file for an unfinished journey: the type from its first bytes, the size counted while streaming to the
@@ -46,6 +50,9 @@ public sealed record UploadResult(Attachment? Attachment, UploadProblem Problem)
 public sealed partial class AttachmentUploader(
     ParasolDbContext db, IAttachmentStore store, AttachmentScanner scanner, TimeProvider time, IOptions<AttachmentRules> rules, ILogger<AttachmentUploader> logger)
 {
+    /// <summary>The first key of the advisory locks uploads take, so they cannot meet another kind of advisory lock.</summary>
+    private const int UploadLockClass = 0x0A77AC;
+
     public AttachmentRules Rules => rules.Value;
 
     public async Task<UploadResult> UploadAsync(Guid journeyId, AttachmentKind kind, string? fileName, Stream content, CancellationToken cancellationToken = default)
@@ -115,6 +122,11 @@ public sealed partial class AttachmentUploader(
                 return new UploadResult(null, UploadProblem.StoreUnavailable);
             }
         }
+        string? sameAs = null;
+        if (problem == UploadProblem.None && await SameFileAsync(journeyId, kind, sha256, cancellationToken) is { } existing)
+        {
+            (problem, sameAs) = (UploadProblem.Duplicate, existing);
+        }
         if (problem == UploadProblem.None && (already?.Bytes ?? 0) + size > Rules.MaxCaseBytes)
         {
             problem = UploadProblem.CaseTotalTooLarge;
@@ -126,12 +138,13 @@ public sealed partial class AttachmentUploader(
         if (problem != UploadProblem.None)
         {
             await store.DeleteAsync(key, CancellationToken.None);
-            return new UploadResult(null, problem);
+            return new UploadResult(null, problem, sameAs);
         }
 
+        UploadResult recorded;
         try
         {
-            return await RecordAsync(journeyId, kind, fileName, contentType, key, size, sha256, cancellationToken);
+            recorded = await RecordAsync(journeyId, kind, fileName, contentType, key, size, sha256, cancellationToken);
         }
         catch
         {
@@ -139,7 +152,22 @@ public sealed partial class AttachmentUploader(
             await store.DeleteAsync(key, CancellationToken.None);
             throw;
         }
+        if (recorded.Problem != UploadProblem.None)
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+        return recorded;
     }
+
+    /// <summary>
+    /// The name of a file with these very bytes that is already with the journey as the same kind of document (the same
+    /// certificate twice is a slip; one scan holding two certificates may rightly be given as each), or, for a
+    /// completion, already with the case it completes; null when there is none.
+    /// </summary>
+    private Task<string?> SameFileAsync(Guid journeyId, AttachmentKind kind, string sha256, CancellationToken cancellationToken) =>
+        db.Attachments
+            .Where(a => a.Sha256 == sha256 && ((a.JourneyId == journeyId && a.CaseId == null && a.Kind == kind) || a.CaseId == journeyId))
+            .OrderBy(a => a.UploadedAt).Select(a => a.FileName).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// A motion photo: stores its first bytes (the photo) under a new key and deletes the upload with the video, so the
@@ -162,7 +190,29 @@ public sealed partial class AttachmentUploader(
         }
     }
 
+    /// <summary>
+    /// The file's row, unless the same file got there first: two uploads to one journey at once (a double click on
+    /// "Upload file") take turns under a lock on the journey, so the second finds the first's row.
+    /// </summary>
     private async Task<UploadResult> RecordAsync(
+        Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, long size, string sha256, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UploadLockClass}, hashtext({journeyId.ToString("N")}))", cancellationToken);
+            if (await SameFileAsync(journeyId, kind, sha256, cancellationToken) is { } existing)
+            {
+                return new UploadResult(null, UploadProblem.Duplicate, existing);
+            }
+            var recorded = await AddRowAsync(journeyId, kind, fileName, contentType, key, size, sha256, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return recorded;
+        });
+    }
+
+    private async Task<UploadResult> AddRowAsync(
         Guid journeyId, AttachmentKind kind, string? fileName, string contentType, string key, long size, string sha256, CancellationToken cancellationToken)
     {
         var attachment = new Attachment

@@ -37,6 +37,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+    public DbSet<Parasol.Core.Submissions.AccessCodeReveal> AccessCodeReveals => Set<Parasol.Core.Submissions.AccessCodeReveal>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

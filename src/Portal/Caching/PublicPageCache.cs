@@ -15,7 +15,9 @@ namespace Parasol.Portal.Caching;
 /// is not a 200 is never stored (ASP.NET Core's default output-cache rules); the key holds the address with its query,
 /// the language, the display settings, the cookie choice, the Accept-Encoding the response was compressed for and the
 /// minute on the office's clock (the home page says whether the office is open now). Entries live a minute at most,
-/// the same order as the office profile's own 30-second cache, so an edit in the back office shows within a minute.
+/// the same order as the office profile's own 30-second cache, so an edit in the back office shows within a minute. The
+/// page that confirms a cookie choice made without JavaScript (<see cref="ConsentConfirmation"/>) is never taken from
+/// the cache.
 /// </para>
 /// The cache sits in front of response compression, so what is kept are the compressed bytes.
 /// </summary>
@@ -36,7 +38,7 @@ public static class PublicPageCache
             // Portal's GC heap ceiling (Parasol.Portal.csproj).
             options.SizeLimit = 16 * 1024 * 1024;
             options.AddBasePolicy(policy => policy
-                .With(context => IsPublicPage(context.HttpContext.Request))
+                .With(context => IsPublicPage(context.HttpContext.Request) && !ConsentConfirmation.IsPending(context.HttpContext.Request))
                 .Expire(Lifetime)
                 .SetVaryByHeader("Accept-Encoding")
                 .VaryByValue(httpContext => new KeyValuePair<string, string>("visitor", VisitorKey(httpContext))));

@@ -56,6 +56,10 @@ public static class PreferenceEndpoints
             var accepted = form["choice"] == "accepted";
             context.Response.Cookies.Append(VisitorPreferences.ConsentCookie, accepted ? "accepted" : "rejected",
                 Options(context, VisitorPreferences.ConsentLifetime));
+            if (form[ConsentConfirmation.FromBannerField] == "true" && !context.Request.Headers.ContainsKey(ScriptHeader))
+            {
+                ConsentConfirmation.Set(context);
+            }
             // The choice changes how long the preferences already set are kept: re-issue them under the new rule.
             foreach (var name in new[] { VisitorPreferences.FontCookie, VisitorPreferences.ContrastCookie, VisitorPreferences.CultureCookie })
             {
@@ -65,6 +69,10 @@ public static class PreferenceEndpoints
                 }
             }
         }));
+
+        // "Hide this message" of the banner's confirmation: the page that showed it has already ended it, so without
+        // JavaScript this only returns to the same page, now without the banner.
+        app.MapPost("/preferences/consent/hide", Change((_, _) => { }));
 
         // A plain link (GET) so the switcher works without JavaScript; it only sets a preference, like a bookmark would.
         app.MapGet("/preferences/language", (HttpContext context, string? culture, string? returnUrl) =>
@@ -122,7 +130,7 @@ public static class PreferenceEndpoints
             Options(context, consent == CookieConsent.Accepted ? VisitorPreferences.FunctionalLifetime : null));
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan? lifetime)
+    internal static CookieOptions Options(HttpContext context, TimeSpan? lifetime)
     {
         var environment = context.RequestServices.GetRequiredService<IHostEnvironment>();
         var secure = SecurityHeaders.CookieSecure(environment) == CookieSecurePolicy.Always || context.Request.IsHttps;

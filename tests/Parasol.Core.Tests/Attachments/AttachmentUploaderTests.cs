@@ -106,7 +106,7 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
     {
         var journey = Guid.NewGuid();
         Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "a.pdf", TestFiles.Pdf(9 * 1024 * 1024))).Problem);
-        Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "b.pdf", TestFiles.Pdf(9 * 1024 * 1024))).Problem);
+        Assert.Equal(UploadProblem.None, (await UploadAsync(journey, "b.pdf", TestFiles.Pdf((9 * 1024 * 1024) + 1))).Problem);
 
         var third = await UploadAsync(journey, "c.pdf", TestFiles.Pdf(8 * 1024 * 1024));
 
@@ -194,13 +194,42 @@ public sealed class AttachmentUploaderTests : IAsyncLifetime
         var journey = Guid.NewGuid();
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(UploadProblem.None, (await UploadAsync(journey, $"{i}.pdf", TestFiles.Pdf())).Problem);
+            Assert.Equal(UploadProblem.None, (await UploadAsync(journey, $"{i}.pdf", TestFiles.Pdf(2048 + i))).Problem);
         }
 
         var extra = await UploadAsync(journey, "21.pdf", TestFiles.Pdf());
 
         Assert.Equal(UploadProblem.TooManyFiles, extra.Problem);
         Assert.Equal(20, Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public async Task The_same_bytes_again_as_the_same_kind_of_document_are_refused_naming_the_first_and_not_kept()
+    {
+        var journey = Guid.NewGuid();
+        await UploadAsync(journey, "skan.pdf", TestFiles.Pdf());
+
+        var again = await UploadAsync(journey, "skan-kopia.pdf", TestFiles.Pdf());
+
+        Assert.Equal((null, UploadProblem.Duplicate, "skan.pdf"), (again.Attachment, again.Problem, again.SameAs));
+        Assert.Single(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+        // As another kind of document (one scan holding two certificates), or in another journey, the same bytes are fine.
+        Assert.Equal(UploadProblem.None, (await Uploader().UploadAsync(journey, AttachmentKind.DiagnosisCertificate, "skan.pdf", new MemoryStream(TestFiles.Pdf()))).Problem);
+        Assert.Equal(UploadProblem.None, (await UploadAsync(Guid.NewGuid(), "skan.pdf", TestFiles.Pdf())).Problem);
+    }
+
+    [Fact]
+    public async Task The_same_file_sent_several_times_at_once_is_kept_once()
+    {
+        var journey = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => UploadAsync(journey, "skan.pdf", TestFiles.Pdf()))));
+
+        Assert.Single(results, r => r.Problem == UploadProblem.None);
+        Assert.Equal(3, results.Count(r => r.Problem == UploadProblem.Duplicate));
+        Assert.Single(Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(1, await db.Attachments.CountAsync(a => a.JourneyId == journey));
     }
 
     [Fact]

@@ -51,8 +51,16 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         await page.GetByLabel(w.House, new() { Exact = true }).FillAsync("36");
         await page.GetByLabel(w.PostalCode, new() { Exact = true }).FillAsync("44-230");
         await page.GetByLabel(w.City, new() { Exact = true }).FillAsync("Lipowiec");
-        await page.GetByLabel(w.Email, new() { Exact = true }).FillAsync("anna.wojcik@example.com");
+        await page.GetByLabel(w.Email, new() { Exact = true }).FillAsync("anna.wojcik@gmial.com");
         await page.GetByLabel(w.ByEmail, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
+
+        // A slip in the mail domain: the step comes back once with "did you mean", which has the focus.
+        await Assertions.Expect(page.Locator(".notice-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator(".notice-summary a")).ToContainTextAsync("anna.wojcik@gmail.com");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        await page.Locator(".notice-summary a").ClickAsync();
+        await page.Locator("input[name='EmailCheck.Choice'][value=Suggested]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".step-progress")).ToHaveTextAsync(w.Step3);
@@ -76,6 +84,12 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = w.Upload }).ClickAsync();
         await Assertions.Expect(page.Locator(".file-name")).ToHaveTextAsync("opinia.pdf");
         violations.AddRange(await Axe.ViolationsAsync(page));
+        // The same file again is refused, naming the one already there.
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "opinia (1).pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = w.Upload }).ClickAsync();
+        await Assertions.Expect(page.Locator("#file-error")).ToContainTextAsync("opinia.pdf");
+        await Assertions.Expect(page.Locator(".file-name")).ToHaveCountAsync(1);
+        violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = w.Continue }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(w.CheckHeading);
@@ -90,6 +104,12 @@ public sealed class FamilyAssistantInBrowserTests(BothApps apps) : IClassFixture
         var code = (await page.Locator(".access-code").InnerTextAsync()).Trim();
         await Assertions.Expect(page.Locator(".attachments-table")).ToContainTextAsync(Convert.ToHexStringLower(SHA256.HashData(Pdf)));
         Assert.DoesNotContain("Anna", page.Url, StringComparison.Ordinal);
+        // Reloaded, the receipt keeps everything but the access code, and says where the code is.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".access-code-gone")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".access-code")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".case-number")).ToHaveTextAsync(number);
+        violations.AddRange(await Axe.ViolationsAsync(page));
 
         await page.GotoAsync(new Uri(apps.PortalUrl, "/status").ToString());
         violations.AddRange(await Axe.ViolationsAsync(page));

@@ -83,6 +83,47 @@ public sealed class AccessibilityTests(PortalSite site, ITestOutputHelper output
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_cookie_banner_s_confirmation_passes_axe_in_normal_and_high_contrast(bool highContrast)
+    {
+        var failures = new List<string>();
+        async Task CheckAsync(IPage page, string what)
+        {
+            var result = await page.RunAxe(WcagAa);
+            Assert.NotEmpty(result.Passes);
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        }
+
+        // Answered with JavaScript: the confirmation takes the question's place on the page.
+        await using (var context = await Browser.NewContextAsync())
+        {
+            await site.SetPreferencesAsync(context, "pl", highContrast);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(site.Page("/").ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Akceptuję funkcjonalne pliki cookie" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-consent-done=accepted]")).ToBeFocusedAsync();
+            await CheckAsync(page, "the banner's confirmation, shown by site.js");
+        }
+
+        // Answered without it: the page the choice returns to is drawn with the confirmation.
+        await using (var context = await Browser.NewContextAsync())
+        {
+            await site.SetPreferencesAsync(context, "pl", highContrast);
+            await context.AddCookiesAsync([
+                new Cookie { Name = "parasol-consent", Value = "rejected", Url = site.Url.ToString() },
+                new Cookie { Name = "parasol-consent-saved", Value = "1", Url = site.Url.ToString() },
+            ]);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(site.Page("/contact").ToString());
+            await Assertions.Expect(page.Locator("[data-consent-done=rejected]")).ToBeFocusedAsync();
+            await CheckAsync(page, "the banner's confirmation, drawn by the server");
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Theory]
     [InlineData(320)]
     [InlineData(1280)]
     public async Task At_200_percent_text_no_page_scrolls_sideways_and_no_controls_overlap(int width)

@@ -16,7 +16,12 @@ public sealed class KeyboardTests(PortalSite site)
         await TabToAsync(page, "Akceptuję funkcjonalne pliki cookie");
         await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), "**/preferences/consent");
         Assert.Equal("true", await page.EvaluateAsync<string>("String(document.activeElement.hasAttribute('data-consent-done'))"));
+        await Assertions.Expect(page.Locator(":focus")).ToContainTextAsync("Zaakceptowano funkcjonalne pliki cookie.");
+        Assert.False(await page.Locator("[data-consent-question]").IsVisibleAsync());
         Assert.Contains(await context.CookiesAsync(), c => c.Name == "parasol-consent" && c.Value == "accepted");
+        await TabToAsync(page, "Ukryj ten komunikat");
+        await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), "**/preferences/consent/hide");
+        Assert.False(await page.Locator(".consent-banner").IsVisibleAsync());
 
         await TabToAsync(page, "200%");
         await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), "**/preferences/font");

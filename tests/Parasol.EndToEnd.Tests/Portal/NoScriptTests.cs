@@ -30,8 +30,15 @@ public sealed class NoScriptTests(PortalSite site)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject functional cookies" }).ClickAsync();
         Assert.Equal("/contact", new Uri(page.Url).AbsolutePath);
-        Assert.Equal(0, await page.Locator(".consent-banner").CountAsync());
+        // The question gives way to the confirmation of the choice, which has the focus (GOV.UK's cookie banner).
+        var confirmation = page.Locator(".consent-confirmation:visible");
+        await Assertions.Expect(confirmation).ToContainTextAsync("You have rejected functional cookies.");
+        await Assertions.Expect(confirmation).ToBeFocusedAsync();
+        Assert.False(await page.Locator("[data-consent-question]").IsVisibleAsync());
         Assert.Contains(await context.CookiesAsync(), c => c.Name == "parasol-consent" && c.Value == "rejected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hide this message" }).ClickAsync();
+        Assert.Equal("/contact", new Uri(page.Url).AbsolutePath);
+        Assert.Equal(0, await page.Locator(".consent-banner").CountAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset display settings" }).ClickAsync();
         var classes = await page.Locator("html").GetAttributeAsync("class") ?? "";

@@ -87,7 +87,7 @@ public sealed class InformationPagesTests(PortalFactory portal) : IClassFixture<
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/cookies?culture=en", UriKind.Relative)));
 
         var names = page.QuerySelectorAll(".cookie-table tbody th").Select(th => th.TextContent.Trim()).ToList();
-        Assert.Equal(["parasol-csrf", "parasol-journeys", "parasol-receipt", "parasol-consent", ".AspNetCore.Culture", "parasol-font", "parasol-contrast"], names);
+        Assert.Equal(["parasol-csrf", "parasol-journeys", "parasol-receipt", "parasol-status", "parasol-consent", "parasol-consent-saved", ".AspNetCore.Culture", "parasol-font", "parasol-contrast"], names);
         Assert.All(page.QuerySelectorAll(".cookie-table tbody tr"), row => Assert.Equal(4, row.QuerySelectorAll("th, td").Length));
     }
 }

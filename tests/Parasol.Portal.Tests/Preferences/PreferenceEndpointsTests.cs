@@ -111,7 +111,39 @@ public sealed class PreferenceEndpointsTests(PortalFactory portal) : IClassFixtu
         Assert.Contains(cookies, c => c.StartsWith("parasol-consent=accepted", StringComparison.Ordinal) && c.Contains("max-age=31536000", StringComparison.Ordinal));
         Assert.Contains(cookies, c => c.StartsWith("parasol-font=150", StringComparison.Ordinal) && c.Contains("max-age=31536000", StringComparison.Ordinal));
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/za-zyciem", UriKind.Relative)));
-        Assert.Null(page.QuerySelector(".consent-banner"));
+        Assert.Null(page.QuerySelector("[data-consent-question]:not([hidden])"));
+    }
+
+    [Theory]
+    [InlineData("accepted", "Zaakceptowano funkcjonalne pliki cookie.")]
+    [InlineData("rejected", "Odrzucono funkcjonalne pliki cookie.")]
+    public async Task Without_javascript_the_page_returned_to_confirms_the_choice_in_place_of_the_question_with_the_focus_on_it(string choice, string message)
+    {
+        // Another visitor who chose the same earlier: the page as they see it is in the output cache.
+        using var other = NewClient();
+        await PostAsync(other, "/contact", "form[data-preference=consent]", ("choice", choice));
+        await other.GetAsync(new Uri("/contact", UriKind.Relative));
+        await other.GetAsync(new Uri("/contact", UriKind.Relative));
+        using var client = NewClient();
+
+        var response = await PostAsync(client, "/contact", "form[data-preference=consent]", ("choice", choice));
+
+        Assert.Equal("/contact", response.Headers.Location!.OriginalString);
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri("/contact", UriKind.Relative)));
+        Assert.True(page.QuerySelector("[data-consent-question]")!.HasAttribute("hidden"));
+        var shown = Assert.Single(page.QuerySelectorAll(".consent-confirmation:not([hidden])"));
+        Assert.Equal($"{message} Ustawienia plików cookie możesz zmienić w każdej chwili.", string.Join(' ', shown.QuerySelector("p")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("/cookies", shown.QuerySelector("p a")!.GetAttribute("href"));
+        Assert.Equal(("alert", "-1", true), (shown.GetAttribute("role"), shown.GetAttribute("tabindex"), shown.HasAttribute("autofocus")));
+        Assert.Equal("Ukryj ten komunikat", shown.QuerySelector("form button")!.TextContent.Trim());
+
+        // "Hide this message" returns to the same page, now without the banner; so does any later page.
+        var hide = shown.QuerySelector<IHtmlFormElement>("form")!;
+        var hidden = await client.PostAsync(new Uri(hide.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(
+            hide.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(input => input.Name!, input => input.Value)));
+        Assert.Equal("/contact", hidden.Headers.Location!.OriginalString);
+        var after = await Html.ParseAsync(await client.GetAsync(new Uri("/contact", UriKind.Relative)));
+        Assert.Null(after.QuerySelector(".consent-banner"));
     }
 
     [Fact]
@@ -125,6 +157,8 @@ public sealed class PreferenceEndpointsTests(PortalFactory portal) : IClassFixtu
 
         var cookies = SetCookies(response);
         Assert.Contains(cookies, c => c.StartsWith("parasol-consent=rejected", StringComparison.Ordinal));
+        // The cookie page says the choice itself: the banner's confirmation is not set for it.
+        Assert.DoesNotContain(cookies, c => c.StartsWith("parasol-consent-saved", StringComparison.Ordinal));
         var contrast = Assert.Single(cookies, c => c.StartsWith("parasol-contrast=high", StringComparison.Ordinal));
         Assert.DoesNotContain("max-age", contrast, StringComparison.OrdinalIgnoreCase);
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/cookies", UriKind.Relative)));

@@ -1212,6 +1212,22 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("staff_devices", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Submissions.AccessCodeReveal", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("RevealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revealed_at");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_access_code_reveals");
+
+                    b.ToTable("access_code_reveals", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Web.AttemptCounter", b =>
                 {
                     b.Property<string>("Key")
@@ -1594,6 +1610,16 @@ namespace Parasol.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_devices_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("Parasol.Core.Submissions.AccessCodeReveal", b =>
+                {
+                    b.HasOne("Parasol.Core.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Parasol.Core.Submissions.AccessCodeReveal", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_code_reveals_cases_case_id");
                 });
 
             modelBuilder.Entity("district_social_workers", b =>

@@ -23,12 +23,15 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
     [BindProperty]
     public Guid SubmissionKey { get; set; }
 
+    [BindProperty]
+    public EmailCheck EmailCheck { get; set; } = new();
+
     public void OnGet() => SubmissionKey = Guid.NewGuid();
 
     public async Task<IActionResult> OnPostAsync()
     {
         Validate(Answers);
-        if (!ModelState.IsValid || SubmissionKey == Guid.Empty)
+        if (!ModelState.IsValid || EmailCheck.Asking is not null || SubmissionKey == Guid.Empty)
         {
             SubmissionKey = SubmissionKey == Guid.Empty ? Guid.NewGuid() : SubmissionKey;
             return Page();
@@ -61,6 +64,10 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
             ModelState.AddModelError("Answers.ReplyBy", l["Select how we should reply"]);
         }
         ContactDetails.Validate(a.Phone, a.Email, a.ReplyBy ?? "Letter", "Answers", (field, message) => ModelState.AddModelError(field, l[message]));
+        if (ContactDetails.IsEmail(a.Email))
+        {
+            a.Email = EmailCheck.Apply(a.Email!, saved: null, (field, message) => ModelState.AddModelError(field, l[message]));
+        }
         if (a.ReplyBy == "Letter")
         {
             Require(a.PostalAddress, "Answers.PostalAddress", "Enter the address we should write to, as you chose a reply by letter", 300);

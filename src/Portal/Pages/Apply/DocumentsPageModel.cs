@@ -67,6 +67,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, AttachmentKind? kind)
     {
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            return await RefusedAsTooLargeAsync(kind);
+        }
         if (file is null)
         {
             Chosen = ChosenKind(kind);
@@ -89,6 +93,10 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     /// </summary>
     public async Task<IActionResult> OnPostContinueAsync(IFormFile? file, AttachmentKind? kind)
     {
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            return await RefusedAsTooLargeAsync(kind);
+        }
         Chosen = ChosenKind(kind);
         if (file is not null && await UploadAsync(file, kind) is { } refused)
         {
@@ -125,7 +133,7 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         }
         else if (result.Problem != UploadProblem.None)
         {
-            AddUploadError(result.Problem);
+            AddUploadError(result.Problem, result.SameAs);
         }
         else
         {
@@ -135,9 +143,18 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
         return Page();
     }
 
+    /// <summary>The page again, with the reason and the kind the family chose, for a file too large to be read at all.</summary>
+    private async Task<IActionResult> RefusedAsTooLargeAsync(AttachmentKind? kind)
+    {
+        Chosen = ChosenKind(kind);
+        AddUploadError(UploadProblem.TooLarge);
+        await LoadAsync();
+        return Page();
+    }
+
     private AttachmentKind ChosenKind(AttachmentKind? kind) => kind is { } k && Kinds.Contains(k) ? k : Kinds[0];
 
     private async Task LoadAsync() => Uploaded = await uploader.ListAsync(JourneyId, HttpContext.RequestAborted);
 
-    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L));
+    private void AddUploadError(UploadProblem problem, string? sameAs = null) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, L, sameAs));
 }

@@ -79,6 +79,7 @@ public abstract class ContactStepModel<TJourney, TState> : StepPageModel<TJourne
     {
         ValidateAddress(a, required: true);
         ContactDetails.Validate(a.Phone, a.Email, a.PreferredContact, "Answers", Error);
+        a.Email = CheckEmail(a.Email, Get(State).Email);
         if (!ParasolCultures.IsSupported(a.Language))
         {
             Error("Answers.Language", "Select the language we should write to you in");

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Parasol.Core.Cases;
+using Parasol.Core.Offices;
+using Parasol.Core.Outbox;
 using Parasol.Core.Submissions;
 using Parasol.Core.Time;
 
@@ -9,9 +11,11 @@ namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
 /// The confirmation of receipt: only for the browser that submitted (see <see cref="ReceiptTickets"/>); anyone else
-/// is pointed to the status page, without learning anything about the case.
+/// is pointed to the status page, without learning anything about the case. The access code is on its first view
+/// only (<see cref="AccessCodeReveals"/>); later views say where the code was given and what to do without it.
 /// </summary>
-public sealed class ReceiptModel(CaseStatusLookup cases, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReceiptModel(
+    CaseStatusLookup cases, ReceiptTickets tickets, AccessCodeReveals reveals, OfficeProfileService offices, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static string PathFor(Guid caseId) => $"/apply/receipt/{caseId}";
 
@@ -19,7 +23,16 @@ public sealed class ReceiptModel(CaseStatusLookup cases, ReceiptTickets tickets,
     public Guid CaseId { get; set; }
 
     public Case? Case { get; private set; }
-    public string AccessCode { get; private set; } = "";
+
+    /// <summary>The access code on the receipt's first view after the submit; null on every later view.</summary>
+    public string? AccessCode { get; private set; }
+
+    /// <summary>Whether the receipt e-mail, which carries the access code, went to the applicant (or the referrer).</summary>
+    public bool SentByEmail { get; private set; }
+
+    /// <summary>Whom to contact without the code; read only when the code is not shown.</summary>
+    public OfficeProfile? Office { get; private set; }
+
     public DateTimeOffset ReceivedAtWarsaw { get; private set; }
     public DateOnly NextStepBy { get; private set; }
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
@@ -37,7 +50,17 @@ public sealed class ReceiptModel(CaseStatusLookup cases, ReceiptTickets tickets,
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        AccessCode = code;
+        if (code is not null)
+        {
+            AccessCode = await reveals.TryRevealAsync(CaseId, HttpContext.RequestAborted) ? code : null;
+            // The browser keeps the receipt, no longer the code: a copy of this ticket is refused it by the reveal above.
+            tickets.Issue(Response, CaseId, accessCode: null);
+        }
+        if (AccessCode is null)
+        {
+            Office = await offices.GetAsync(HttpContext.RequestAborted);
+        }
+        SentByEmail = OutboxPlanner.ApplicantAddresses(Case).Any();
         ReceivedAtWarsaw = WarsawTime.ToWarsaw(Case.ReceivedAt);
         NextStepBy = CaseSummaries.NextStepBy(Case, DateOnly.FromDateTime(ReceivedAtWarsaw.DateTime));
         Sections = CaseSummaries.For(Case, l);

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Parasol.Core.Submissions;
 
 namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
-/// Lets the browser that submitted an application see its receipt, access code included, for the rest of its session:
-/// a cookie with the case id and the code, encrypted and signed with the app's data-protection keys. Nobody else can
-/// open the receipt by knowing its URL.
+/// Lets the browser that submitted an application see its receipt for the rest of its session: a cookie with the case
+/// id, encrypted and signed with the app's data-protection keys. Nobody else can open the receipt by knowing its URL.
+/// The submit's ticket also carries the access code, for the receipt's first view only (<see cref="AccessCodeReveals"/>):
+/// that view issues the ticket again without it.
 /// </summary>
 public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvironment environment)
 {
@@ -14,7 +16,7 @@ public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvi
 
     private readonly IDataProtector _protector = protection.CreateProtector("Parasol.Portal.Receipt");
 
-    public void Issue(HttpResponse response, Guid caseId, string accessCode) =>
+    public void Issue(HttpResponse response, Guid caseId, string? accessCode) =>
         response.Cookies.Append(CookieName, _protector.Protect($"{caseId:N}|{accessCode}"), new CookieOptions
         {
             HttpOnly = true,
@@ -24,10 +26,13 @@ public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvi
             IsEssential = true,
         });
 
-    /// <summary>The access code when this browser holds the ticket for <paramref name="caseId"/>; otherwise null.</summary>
-    public bool TryRead(HttpRequest request, Guid caseId, out string accessCode)
+    /// <summary>
+    /// Whether this browser holds the ticket for <paramref name="caseId"/>; the access code when the ticket still
+    /// carries it, otherwise null.
+    /// </summary>
+    public bool TryRead(HttpRequest request, Guid caseId, out string? accessCode)
     {
-        accessCode = "";
+        accessCode = null;
         if (request.Cookies[CookieName] is not { } value)
         {
             return false;
@@ -37,7 +42,7 @@ public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvi
             var parts = _protector.Unprotect(value).Split('|', 2);
             if (parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var id) && id == caseId)
             {
-                accessCode = parts[1];
+                accessCode = parts[1].Length == 0 ? null : parts[1];
                 return true;
             }
         }

@@ -15,6 +15,10 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
     [BindProperty]
     public TAnswers Answers { get; set; } = new();
 
+    /// <summary>The "did you mean" of a step that asks for an e-mail address (<see cref="CheckEmail"/>).</summary>
+    [BindProperty]
+    public EmailCheck EmailCheck { get; set; } = new();
+
     protected abstract TAnswers Read(TState state);
 
     protected abstract void Write(TState state, TAnswers answers);
@@ -31,7 +35,7 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
     {
         InputText.Clean(Answers);
         Validate(Answers);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || EmailCheck.Asking is not null)
         {
             return Page();
         }
@@ -39,6 +43,13 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
         await SaveAsync();
         return Redirect(NextPath());
     }
+
+    /// <summary>
+    /// For a step's e-mail answer, after its own rules: a valid address whose domain looks mistyped brings the page back
+    /// once with a suggestion (see <see cref="EmailCheck"/>). Returns the address to keep.
+    /// </summary>
+    protected string? CheckEmail(string? email, string? saved) =>
+        ContactDetails.IsEmail(email) ? EmailCheck.Apply(email!, saved, Error) : email;
 
     /// <summary>
     /// The address rule every step shares: lengths, and a postal code written as NN-NNN; a family's own address needs every

@@ -35,46 +35,70 @@ public sealed class StreamUploadAttribute(params string[] handlers) : Attribute,
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsPost(request.Method) || !TakesFile(context) || Boundary(request) is not { } boundary)
+        if (!HttpMethods.IsPost(request.Method) || UploadSizeLimitAttribute.RefusedAsTooLarge(context.HttpContext)
+            || !TakesFile(context) || Boundary(request) is not { } boundary)
         {
             return;
         }
-        var tokenField = context.HttpContext.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
         var start = new RewindableBodyStart(request.Body, FieldsLimit);
         request.Body = start;
-        var reader = new MultipartReader(boundary, start, FieldsLimit);
+        if (await ReadToFileAsync(context.HttpContext, start, boundary) is { } form)
+        {
+            start.Forget();
+            var files = new FormFileCollection { new StreamedFormFile(form.Reader, form.Section, form.File) };
+            context.HttpContext.Features.Set<IFormFeature>(new FormFeature(new FormCollection(form.Fields, files)));
+            return;
+        }
+        start.Rewind();
+    }
+
+    /// <summary>
+    /// The fields of an upload form that come before its file, read from the start of the body and never from the file;
+    /// null when the body is not laid out that way.
+    /// </summary>
+    public static async Task<Dictionary<string, StringValues>?> FieldsBeforeFileAsync(HttpContext context) =>
+        Boundary(context.Request) is { } boundary
+            && await ReadToFileAsync(context, new RewindableBodyStart(context.Request.Body, FieldsLimit), boundary) is { } form
+            ? form.Fields
+            : null;
+
+    private sealed record FormStart(Dictionary<string, StringValues> Fields, MultipartReader Reader, MultipartSection Section, FileMultipartSection File);
+
+    /// <summary>
+    /// Reads the form's fields up to its file. Null when no file was chosen, the file is another input, the token did
+    /// not come first, or the body is malformed, too long before the file or cut short: the form reader meets those
+    /// bytes and answers as it always has.
+    /// </summary>
+    private static async Task<FormStart?> ReadToFileAsync(HttpContext context, Stream body, string boundary)
+    {
+        var tokenField = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
+        var reader = new MultipartReader(boundary, body, FieldsLimit);
         var fields = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            while (await reader.ReadNextSectionAsync(context.HttpContext.RequestAborted) is { } section
+            while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section
                 && section.GetContentDispositionHeader() is { } disposition)
             {
                 if (disposition.IsFileDisposition())
                 {
                     var file = new FileMultipartSection(section, disposition);
-                    // No file chosen, another input or a missing token: the form reader answers these as it always has.
-                    if (file.Name != FileField || file.FileName.Length == 0 || !fields.ContainsKey(tokenField))
-                    {
-                        break;
-                    }
-                    start.Forget();
-                    var form = new FormCollection(fields, new FormFileCollection { new StreamedFormFile(reader, section, file) });
-                    context.HttpContext.Features.Set<IFormFeature>(new FormFeature(form));
-                    return;
+                    return file.Name != FileField || file.FileName.Length == 0 || !fields.ContainsKey(tokenField)
+                        ? null
+                        : new FormStart(fields, reader, section, file);
                 }
                 if (disposition.IsFormDisposition())
                 {
                     var field = new FormMultipartSection(section, disposition);
-                    var value = await field.GetValueAsync(context.HttpContext.RequestAborted);
+                    var value = await field.GetValueAsync(context.RequestAborted);
                     fields[field.Name] = StringValues.Concat(fields.GetValueOrDefault(field.Name), value);
                 }
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            // Malformed, too long before the file, or cut short: the form reader meets the same bytes and answers as before.
+            // Malformed, too long before the file, or cut short.
         }
-        start.Rewind();
+        return null;
     }
 
     /// <summary>The handler as Razor Pages chooses it: from the route, else from the query string.</summary>

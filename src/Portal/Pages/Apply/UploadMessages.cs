@@ -6,7 +6,8 @@ namespace Parasol.Portal.Pages.Apply;
 /// <summary>What a refused upload says, the same on every page that takes files.</summary>
 public static class UploadMessages
 {
-    public static string For(UploadProblem problem, AttachmentRules rules, IStringLocalizer l) => problem switch
+    /// <summary>The message; <paramref name="sameAs"/> names the file already attached when the problem is a duplicate.</summary>
+    public static string For(UploadProblem problem, AttachmentRules rules, IStringLocalizer l, string? sameAs = null) => problem switch
     {
         UploadProblem.Empty => l["The selected file is empty"],
         UploadProblem.TooLarge => l["The selected file must be smaller than {0} MB", rules.MaxFileBytes / (1024 * 1024)],
@@ -18,6 +19,8 @@ public static class UploadMessages
         UploadProblem.Infected => l["The selected file contains a virus and was not accepted. Do not open it again; scan the paper document or ask the sender for a new copy"],
         UploadProblem.StoreUnavailable => l["We could not save your file just now. Your answers are kept: try again in a few minutes"],
         UploadProblem.Interrupted => l["The selected file did not arrive whole: the connection broke off while it was being sent. Choose it and upload it again"],
+        UploadProblem.Duplicate when sameAs is not null => l["The selected file is already attached as ‘{0}’: choose a different file", sameAs],
+        UploadProblem.Duplicate => l["The selected file is already attached: choose a different file"],
         UploadProblem.ScanUnavailable => l["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };

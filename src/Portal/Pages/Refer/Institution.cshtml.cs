@@ -46,5 +46,6 @@ public sealed class InstitutionModel : StepPageModel<ReferralJourney, ReferralSt
             Error("Answers.Email", "Give an e-mail address or a phone number so we can reach you");
         }
         ContactDetails.Validate(a.Phone, a.Email, "Letter", "Answers", Error);
+        a.Email = CheckEmail(a.Email, State.Institution.Email);
     }
 }

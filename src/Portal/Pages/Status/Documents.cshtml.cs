@@ -45,6 +45,11 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         {
             return away;
         }
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            AddUploadError(UploadProblem.TooLarge);
+            return Page();
+        }
         if (file is null)
         {
             ModelState.AddModelError("file", l["Select a file to upload"]);
@@ -69,6 +74,11 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         if (await LoadAsync() is { } away)
         {
             return away;
+        }
+        if (UploadSizeLimitAttribute.RefusedAsTooLarge(HttpContext))
+        {
+            AddUploadError(UploadProblem.TooLarge);
+            return Page();
         }
         if (file is not null && await UploadAsync(file) is { } refused)
         {
@@ -104,7 +114,7 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         }
         if (result.Problem != UploadProblem.None)
         {
-            AddUploadError(result.Problem);
+            AddUploadError(result.Problem, result.SameAs);
             return Page();
         }
         return null;
@@ -128,5 +138,5 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
         return null;
     }
 
-    private void AddUploadError(UploadProblem problem) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, l));
+    private void AddUploadError(UploadProblem problem, string? sameAs = null) => ModelState.AddModelError("file", UploadMessages.For(problem, Rules, l, sameAs));
 }

@@ -33,16 +33,22 @@
         font: function (form, submitter) { setFont(submitter.value); },
         contrast: function (form) { setContrast(form.querySelector("input[name=contrast]").value === "high"); },
         reset: function () { setFont(100); setContrast(false); },
-        consent: function (form) {
+        // The banner's question gives way to the confirmation of the choice made, which takes the focus (GOV.UK's pattern).
+        consent: function (form, submitter) {
             var banner = form.closest("[data-consent-banner]");
-            if (!banner) {
+            var done = banner && banner.querySelector("[data-consent-done=" + (submitter.value === "accepted" ? "accepted" : "rejected") + "]");
+            if (!done) {
                 return;
             }
-            form.hidden = true;
-            banner.querySelector("p:not([data-consent-done])").hidden = true;
-            var done = banner.querySelector("[data-consent-done]");
+            banner.querySelector("[data-consent-question]").hidden = true;
             done.hidden = false;
             done.focus();
+        },
+        "hide-consent": function (form) {
+            var banner = form.closest("[data-consent-banner]");
+            if (banner) {
+                banner.hidden = true;
+            }
         }
     };
 
@@ -64,8 +70,8 @@
     });
 
     // A page sent back with mistakes: focus goes to the summary of them, so keyboard and screen-reader users start there
-    // and its links take them to each field.
-    var summary = document.querySelector(".error-summary");
+    // and its links take them to each field. A page sent back with a question (an e-mail address to check) likewise.
+    var summary = document.querySelector(".error-summary") || document.querySelector("[data-focus-on-load]");
     if (summary) {
         summary.focus();
     }

@@ -154,6 +154,48 @@ public sealed class FamilyAssistantJourneyTests(PortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task The_access_code_is_on_the_first_view_of_the_receipt_only_and_later_views_say_where_to_find_it()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await CompleteUpToCheckAsync(form);
+        await form.PostAsync([new("Consent", "true")]);
+        var receipt = form.Location!.AbsolutePath;
+        var (number, code) = (form.Page.Text(".case-number"), form.Page.Text(".access-code"));
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        Assert.Contains("Kod dostępu pokazujemy tylko ten jeden raz", form.Page.Text(".warning-text"), StringComparison.Ordinal);
+        var firstViewCookies = form.Last!.RequestMessage!.Headers.GetValues("Cookie").ToList();
+
+        await form.GetAsync(receipt); // a reload, or the next person at this browser
+
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Equal(number, form.Page.Text(".case-number"));
+        Assert.Null(form.Page.QuerySelector(".access-code"));
+        Assert.DoesNotContain(code, form.Page.Text("body"), StringComparison.Ordinal);
+        var gone = form.Page.Text(".access-code-gone");
+        Assert.Contains("Jest w potwierdzeniu, które wysłaliśmy na Twój adres e-mail.", gone, StringComparison.Ordinal);
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            var office = await db.OfficeProfiles.SingleAsync();
+            Assert.Contains(office.Phones[0], gone, StringComparison.Ordinal);
+            Assert.Contains(office.Email, gone, StringComparison.Ordinal);
+        }
+
+        // A copy of the cookies the first view was opened with does not bring the code back: the server remembers.
+        using var copy = portal.App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, receipt);
+        request.Headers.Add("Cookie", firstViewCookies);
+        var replayed = await Html.ParseAsync(await copy.SendAsync(request));
+        Assert.Equal(number, replayed.Text(".case-number"));
+        Assert.DoesNotContain(code, replayed.Text("body"), StringComparison.Ordinal);
+
+        // The code the family wrote down still opens the case.
+        var status = new FormClient(portal.App.CreateClient());
+        await status.GetAsync("/status");
+        await status.PostAsync([new("CaseNumber", number), new("AccessCode", code)]);
+        Assert.Equal("/status/case", status.Location!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_change_link_returns_to_check_your_answers_with_the_new_answer()
     {
         var form = new FormClient(portal.App.CreateClient());

@@ -72,12 +72,14 @@ public sealed class HostileUploadTests(PortalFactory portal) : IClassFixture<Por
     public async Task The_twenty_first_file_is_refused_with_the_limit_in_the_message()
     {
         var (form, journeyId) = await AtDocumentsAsync();
+        // Twenty different pages (the same file twice would be refused as such).
+        byte[] Page(int number) => [.. "%PDF-1.4\n"u8, .. new byte[2000 + number], .. "\n%%EOF\n"u8];
         for (var i = 0; i < 20; i++)
         {
-            await form.UploadAsync($"strona-{i}.pdf", Pdf, "?handler=Upload");
+            await form.UploadAsync($"strona-{i}.pdf", Page(i), "?handler=Upload");
         }
 
-        await form.UploadAsync("strona-21.pdf", Pdf, "?handler=Upload");
+        await form.UploadAsync("strona-21.pdf", Page(21), "?handler=Upload");
 
         Assert.Equal([("#file", "Możesz dodać najwyżej 20 plików: usuń jeden, zanim dodasz kolejny")], form.Errors());
         await using var db = portal.App.Database.CreateDbContext();

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Parasol.Core.Attachments;
 using Parasol.Testing;
 
 namespace Parasol.Portal.Tests.Pages.Apply;
@@ -42,6 +45,82 @@ public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains(("#file", "Wybrany plik musi mieć mniej niż 10 MB"), form.Errors());
         await using var db = portal.App.Database.CreateDbContext();
         Assert.DoesNotContain(db.Attachments, a => a.FileName == "skan.pdf");
+    }
+
+    [Fact]
+    public async Task The_same_file_a_second_time_is_refused_naming_the_one_already_attached_and_none_of_it_is_kept()
+    {
+        var form = await AtDocumentsAsync();
+        await form.UploadAsync("badanie.pdf", Pdf, "?handler=Upload");
+        var storedBefore = StoredFiles();
+
+        await form.UploadAsync("badanie (1).pdf", Pdf, "?handler=Upload");
+
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „badanie.pdf”: wybierz inny plik")], form.Errors());
+        Assert.Contains("Wybrany plik jest już dodany jako „badanie.pdf”", form.Page.Text("#file-error"), StringComparison.Ordinal);
+        Assert.Equal(["badanie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+        Assert.Equal(storedBefore, StoredFiles());
+
+        // Continue with the same file chosen is refused the same way; a different file under the same name is not.
+        await form.UploadAsync("badanie.pdf", Pdf, form.ActionOf("Dalej"));
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „badanie.pdf”: wybierz inny plik")], form.Errors());
+        await form.UploadAsync("badanie.pdf", [.. "%PDF-1.4\n"u8, .. new byte[2001], .. "\n%%EOF\n"u8], "?handler=Upload");
+        Assert.Empty(form.Errors());
+        Assert.Equal(["badanie.pdf", "badanie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task A_file_too_large_to_read_after_a_change_link_keeps_the_way_back_to_the_check_page()
+    {
+        var form = await AtDocumentsAsync();
+        await form.PostAsync([], "?handler=Continue");
+        await form.GetAsync(form.Page.QuerySelectorAll(".summary-actions a").Select(a => a.GetAttribute("href")!).First(h => h.Contains("/documents", StringComparison.Ordinal)));
+        Assert.EndsWith("/documents?change=true", form.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        await form.UploadAsync("skan.pdf", [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]], form.ActionOf("Wyślij plik"));
+
+        Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
+        Assert.Contains("change=true", form.Page.QuerySelector("form[enctype='multipart/form-data']")!.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.EndsWith("/check", form.Page.QuerySelector(".back-link")!.GetAttribute("href"), StringComparison.Ordinal);
+        await form.UploadAsync("opinia.pdf", Pdf, form.ActionOf("Dalej"));
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Over_a_real_connection_a_file_larger_than_the_server_accepts_at_all_gets_the_step_back_with_the_reason()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = app.StartOnRealPort() };
+        var form = await AtDocumentsAsync(http);
+
+        // 40 MB: past Kestrel's own 30 MB limit too; the browser sends it whole and reads the answer.
+        await form.UploadAsync("film.pdf", [.. "%PDF-1.4\n"u8, .. new byte[40 * 1024 * 1024]], "?handler=Upload");
+
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
+    }
+
+    [Fact]
+    public async Task A_too_large_body_that_cannot_be_read_up_to_its_file_is_sent_back_to_the_step_it_came_from()
+    {
+        var form = await AtDocumentsAsync();
+        await form.PostAsync([], "?handler=Continue");
+        await form.GetAsync(form.Page.QuerySelectorAll(".summary-actions a").Select(a => a.GetAttribute("href")!).First(h => h.Contains("/documents", StringComparison.Ordinal)));
+        // The file before the token, as no page of ours sends it: nothing is read, the answer is a redirect.
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent([.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]]), "file", "skan.pdf" },
+            { new StringContent(Html.AntiforgeryToken(form.Page)), "__RequestVerificationToken" },
+        };
+        using var client = portal.App.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync(new Uri(form.Location!, "?change=true&handler=Upload"), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/documents?change=true&problem=TooLarge", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,9 +192,16 @@ public sealed class UploadTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal("Brak załączników.", row.QuerySelector(".summary-value")!.TextContent.Trim());
     }
 
-    private async Task<FormClient> AtDocumentsAsync()
+    /// <summary>Every file in the attachment store's directory.</summary>
+    private string[] StoredFiles()
     {
-        var form = new FormClient(portal.App.CreateClient());
+        var directory = portal.App.Services.GetRequiredService<IOptions<AttachmentStoreOptions>>().Value.Directory;
+        return Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order()] : [];
+    }
+
+    private async Task<FormClient> AtDocumentsAsync(HttpClient? client = null)
+    {
+        var form = new FormClient(client ?? portal.App.CreateClient());
         await FamilyAssistantJourneyTests.StartAsync(form);
         await form.PostAsync(FamilyAssistantAnswers.AboutYou());
         await form.PostAsync(FamilyAssistantAnswers.Contact());

@@ -43,6 +43,48 @@ public sealed class CompletionTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_file_already_added_or_already_sent_with_the_case_is_refused_by_name()
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: true);
+        await form.GetAsync("/status/documents");
+        await form.UploadAsync("zaswiadczenie.pdf", Pdf, "/status/documents?handler=Upload");
+
+        await form.UploadAsync("zaswiadczenie (2).pdf", Pdf, "/status/documents?handler=Upload");
+
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „zaswiadczenie.pdf”: wybierz inny plik")], form.Errors());
+        Assert.Equal(["zaswiadczenie.pdf"], form.Page.QuerySelectorAll(".file-name").Select(e => e.TextContent));
+
+        // Sent; the office asks again: the same file is with the case already.
+        await form.PostAsync([], "/status/documents?handler=Send");
+        await using (var db = portal.App.Database.CreateDbContext())
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == id);
+            c.Status = CaseStatus.CompletionRequested;
+            c.Events.Add(new CaseEvent { OccurredAt = DateTimeOffset.UtcNow, Kind = CaseEventKind.CompletionRequested, Text = "Prosimy o czytelny skan.", IsInternal = false });
+            await db.SaveChangesAsync();
+        }
+        await form.GetAsync("/status/documents");
+        await form.UploadAsync("skan.pdf", Pdf, "/status/documents?handler=Send");
+
+        Assert.Equal("/status/documents", form.Location!.AbsolutePath);
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „zaswiadczenie.pdf”: wybierz inny plik")], form.Errors());
+    }
+
+    [Fact]
+    public async Task A_file_too_large_to_read_chosen_with_send_is_refused_and_nothing_is_sent()
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: true);
+        await form.GetAsync("/status/documents");
+        await form.UploadAsync("zaswiadczenie.pdf", Pdf, "/status/documents?handler=Upload");
+
+        await form.UploadAsync("skan.pdf", [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]], "/status/documents?handler=Send");
+
+        Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.Equal(CaseStatus.CompletionRequested, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
+    }
+
+    [Fact]
     public async Task Sending_without_a_document_changes_nothing_and_a_case_without_a_worker_goes_back_to_the_registry()
     {
         var (id, form) = await SignedInWithRequestAsync(withWorker: false);

@@ -22,5 +22,6 @@ public sealed class ApplicantModel(TimeProvider time) : StepPageModel<BenefitJou
         MaxLength(a.LastName, 100, "Answers.LastName");
         a.Pesel = PeselOrDateOfBirth.Validate(a.Pesel, a.DateOfBirth, WarsawTime.Today(time), "Answers", Error);
         ContactDetails.Validate(a.Phone, a.Email, "Letter", "Answers", Error);
+        a.Email = CheckEmail(a.Email, State.Applicant.Email);
     }
 }

@@ -144,6 +144,35 @@ public sealed class BenefitJourneyTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(2, stored.Attachments.Count);
     }
 
+    [Fact]
+    public async Task The_same_certificate_twice_is_refused_but_one_scan_may_be_given_as_each_certificate_it_holds()
+    {
+        var form = await AtDocumentsAsync("Mother");
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "DiagnosisCertificate")]);
+
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "DiagnosisCertificate")]);
+
+        Assert.Equal([("#file", "Wybrany plik jest już dodany jako „zaswiadczenia.pdf”: wybierz inny plik")], form.Errors());
+        Assert.Equal("DiagnosisCertificate", form.Page.QuerySelector("input[name=kind]:checked")!.GetAttribute("value"));
+        Assert.Single(form.Page.QuerySelectorAll(".file-name"));
+
+        await form.UploadAsync("zaswiadczenia.pdf", Pdf, "?handler=Upload", [new("kind", "MedicalCareCertificate")]);
+        Assert.Empty(form.Errors());
+        await form.PostAsync([], "?handler=Continue");
+        Assert.EndsWith("/check", form.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_too_large_to_read_keeps_the_kind_of_document_the_family_chose()
+    {
+        var form = await AtDocumentsAsync("Mother");
+
+        await form.UploadAsync("opieka.pdf", [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]], "?handler=Upload", [new("kind", "MedicalCareCertificate")]);
+
+        Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
+        Assert.Equal("MedicalCareCertificate", form.Page.QuerySelector("input[name=kind]:checked")!.GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("Father")]
     [InlineData("LegalGuardian")]
