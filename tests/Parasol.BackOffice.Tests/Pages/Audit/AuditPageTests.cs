@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Parasol.Testing;
 using Parasol.Core.Cases;
+using Parasol.Testing;
 
 namespace Parasol.BackOffice.Tests.Pages.Audit;
 
