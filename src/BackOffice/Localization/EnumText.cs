@@ -112,6 +112,7 @@ public static class EnumText
         CaseEventKind.CompletionReceived => "Documents received",
         CaseEventKind.MarkedUrgent => "Marked urgent",
         CaseEventKind.DeadlineFlagged => "Deadline flagged",
+        CaseEventKind.AccessCodeReissued => "New access code given",
         _ => kind.ToString(),
     };
 

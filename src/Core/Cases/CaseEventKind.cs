@@ -13,4 +13,7 @@ public enum CaseEventKind
     CompletionReceived = 9,
     MarkedUrgent = 10,
     DeadlineFlagged = 11,
+
+    /// <summary>Staff gave the applicant a new access code (the old one stopped working); internal, never with the code.</summary>
+    AccessCodeReissued = 12,
 }

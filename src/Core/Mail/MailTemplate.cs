@@ -13,4 +13,5 @@ public enum MailTemplate
     StaffDailySummary = 9,
     DirectorDigest = 10,
     CompletionReceived = 11,
+    NewAccessCode = 12,
 }

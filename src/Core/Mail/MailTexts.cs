@@ -63,6 +63,16 @@ internal static class MailTexts
             ["{office} отримав {at} документи, що доповнюють справу {number}. Збережіть цей лист як підтвердження.",
              "Соціальний працівник їх перевірить. Надіслані файли та стан справи ви побачите на сторінці стану справи після введення коду доступу."]),
 
+        [(MailTemplate.NewAccessCode, "pl")] = new("Nowy kod dostępu do sprawy {number}",
+            ["Na Twoją prośbę {office} nadał nowy kod dostępu do sprawy {number}: {code}",
+             "Poprzedni kod już nie działa. Stan sprawy sprawdzisz, podając numer sprawy i ten kod. Jeśli nie prosiłeś(-aś) o nowy kod, skontaktuj się z ośrodkiem."]),
+        [(MailTemplate.NewAccessCode, "en")] = new("New access code for case {number}",
+            ["As you asked, {office} has given case {number} a new access code: {code}",
+             "The previous code no longer works. To check the case, enter the case number and this code. If you did not ask for a new code, contact the office."]),
+        [(MailTemplate.NewAccessCode, "uk")] = new("Новий код доступу до справи {number}",
+            ["На ваше прохання {office} надав новий код доступу до справи {number}: {code}",
+             "Попередній код більше не діє. Щоб перевірити справу, введіть номер справи і цей код. Якщо ви не просили нового коду, зверніться до центру."]),
+
         [(MailTemplate.CompletionReminder, "pl")] = new("Przypomnienie: termin uzupełnienia dokumentów w sprawie {number}",
             ["Przypominamy, że termin na uzupełnienie dokumentów w sprawie {number} mija {due}."]),
         [(MailTemplate.CompletionReminder, "en")] = new("Reminder: deadline for completing documents in case {number}",

@@ -78,6 +78,10 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
                     rows.AddRange(ToApplicant(MailTemplate.CompletionReceived,
                         payload: e.OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
                     break;
+                case CaseEventKind.AccessCodeReissued:
+                    // The new code, set on the tracked case by the workflow (never stored in clear beyond this row).
+                    rows.AddRange(ToApplicant(MailTemplate.NewAccessCode, payload: c.IssuedAccessCode));
+                    break;
                 case CaseEventKind.Assigned or CaseEventKind.Routed:
                     foreach (var staffId in NewlyAssigned(entry))
                     {
@@ -107,7 +111,7 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
     internal static bool CanCauseWork(CaseEvent e) => e.Kind switch
     {
         CaseEventKind.Received or CaseEventKind.CompletionRequested or CaseEventKind.CompletionReceived or CaseEventKind.Assigned
-            or CaseEventKind.Routed or CaseEventKind.MarkedUrgent => true,
+            or CaseEventKind.Routed or CaseEventKind.MarkedUrgent or CaseEventKind.AccessCodeReissued => true,
         CaseEventKind.StatusChanged => OutcomeTemplate(e.NewStatus) is not null,
         _ => false,
     };

@@ -5,7 +5,9 @@ using Parasol.Core.Audit;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Deadlines;
+using Parasol.Core.Outbox;
 using Parasol.Core.Staff;
+using Parasol.Core.Submissions;
 using Parasol.Core.Time;
 
 namespace Parasol.Core.Workflow;
@@ -133,6 +135,33 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
         audit.Add(staff.StaffId, AuditAction.CaseChanged, c.Id, detail: "social worker assigned");
         await db.SaveChangesAsync(cancellationToken);
         return WorkflowResult.Ok;
+    }
+
+    /// <summary>
+    /// A new access code for a family (or referrer) who lost theirs; the old one stops working at once. It goes by e-mail
+    /// to the address the case was made with (the outbox, as the receipt did); only where there is none is it returned,
+    /// for the staff member to hand over in person. The timeline and the audit log record that it was done, never the code.
+    /// </summary>
+    public async Task<(WorkflowResult Result, string? CodeToHandOver)> IssueNewAccessCodeAsync(StaffScope staff, Guid caseId,
+        CancellationToken cancellationToken = default)
+    {
+        if (!staff.HasCaseRole)
+        {
+            return (WorkflowResult.Fail(NotFound), null);
+        }
+        var c = await staff.Cases.SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
+        if (c is null)
+        {
+            return (WorkflowResult.Fail(NotFound), null);
+        }
+        var code = AccessCode.Generate();
+        c.AccessCodeHash = AccessCode.Hash(code);
+        c.IssuedAccessCode = code;
+        var emailed = OutboxPlanner.ApplicantAddresses(c).Any();
+        c.Events.Add(Event(staff, CaseEventKind.AccessCodeReissued, "", time.GetUtcNow()));
+        audit.Add(staff.StaffId, AuditAction.CaseChanged, c.Id, detail: emailed ? "new access code sent by e-mail" : "new access code handed over in person");
+        await db.SaveChangesAsync(cancellationToken);
+        return (WorkflowResult.Ok, emailed ? null : code);
     }
 
     public async Task<WorkflowResult> MarkUrgentAsync(StaffScope staff, Guid caseId, CancellationToken cancellationToken = default)

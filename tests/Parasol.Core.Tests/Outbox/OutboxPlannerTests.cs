@@ -71,8 +71,9 @@ public sealed class OutboxPlannerTests : IAsyncLifetime
                 causingWork += rows.Count > 0 ? 1 : 0;
             }
         }
-        // Received, Routed, Assigned, MarkedUrgent, CompletionRequested and CompletionReceived with any status, three outcomes.
-        Assert.Equal(6 * statuses.Count + 3, causingWork);
+        // Received, Routed, Assigned, MarkedUrgent, CompletionRequested, CompletionReceived and AccessCodeReissued with any
+        // status, three outcomes.
+        Assert.Equal(7 * statuses.Count + 3, causingWork);
     }
 
     [Fact]

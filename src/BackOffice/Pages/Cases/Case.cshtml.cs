@@ -74,6 +74,26 @@ public sealed class CaseModel(ParasolDbContext db, CurrentStaff current, CaseWor
         return await AfterAsync(await workflow.AddNoteAsync(await current.GetAsync(cancellationToken), Id, note ?? "", cancellationToken), "Note", "The note is saved.", cancellationToken);
     }
 
+    /// <summary>A new access code shown to this staff member once, when the case has no e-mail address to send it to.</summary>
+    public string? NewAccessCode { get; private set; }
+
+    public async Task<IActionResult> OnPostAccessCodeAsync(CancellationToken cancellationToken)
+    {
+        var (result, code) = await workflow.IssueNewAccessCodeAsync(await current.GetAsync(cancellationToken), Id, cancellationToken);
+        if (code is null || !result.Succeeded)
+        {
+            return await AfterAsync(result, "access-code", "A new access code has been sent to the e-mail address in the case. The old code no longer works.", cancellationToken);
+        }
+        // Drawn on this response only (never a redirect, a cookie or a log): the code is for the person at the desk.
+        if (!await LoadAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+        NewAccessCode = code;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostStatusAsync(CaseStatus to, string? reason, DateOnly? completionDueOn, Guid? assistantId, CancellationToken cancellationToken)
     {
         Sent = new Typed(to, reason, completionDueOn, assistantId);

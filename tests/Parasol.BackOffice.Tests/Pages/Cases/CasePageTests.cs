@@ -303,4 +303,51 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Contains(timeline, t => t.Contains("Oznaczona jako pilna", StringComparison.Ordinal) && t.Contains("Anna Nowak", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.Contains("Notatka wewnętrzna", StringComparison.Ordinal) && t.Contains("Dzwoniła pedagog szkolna.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_new_access_code_goes_to_the_cases_e_mail_address_and_the_old_one_stops_working()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Status == CaseStatus.Received && x.ContactEmail != null && x.ReferringInstitution == null);
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=AccessCode", [], formPage: $"/cases/{c.Id}");
+        var page = await StaffSession.GetPageAsync(client, StaffSession.Target(response)!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Nowy kod dostępu wysłano na adres e-mail podany w sprawie", page.Text("main"), StringComparison.Ordinal);
+        var now = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id);
+        var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode);
+        Assert.Equal(c.ContactEmail, mail.RecipientEmail);
+        Assert.True(Core.Submissions.AccessCode.Matches(mail.Payload!, now.AccessCodeHash));
+        Assert.NotEqual(c.AccessCodeHash, now.AccessCodeHash);
+        Assert.Null(page.QuerySelector(".access-code"));
+        Assert.DoesNotContain(mail.Payload!, page.Text("main"), StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll(".timeline li"), li => li.TextContent.Contains("Nadano nowy kod dostępu", StringComparison.Ordinal));
+        await using var scope = backOffice.App.Services.CreateAsyncScope();
+        var rendered = await scope.ServiceProvider.GetRequiredService<Core.Mail.MailRenderer>().RenderAsync(mail, CancellationToken.None);
+        Assert.Equal($"Nowy kod dostępu do sprawy {c.Number}", rendered!.Subject);
+        Assert.Contains($"nowy kod dostępu do sprawy {c.Number}: {mail.Payload}", rendered.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_e_mail_address_the_new_access_code_is_shown_to_the_staff_member_once()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.FirstAsync(x => x.Status == CaseStatus.WithSocialWorker && x.ReferringInstitution == null);
+        c.ContactEmail = null;
+        await db.SaveChangesAsync();
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=AccessCode", [], formPage: $"/cases/{c.Id}");
+        var page = await Html.ParseAsync(response);
+        var again = await StaffSession.GetPageAsync(client, $"/cases/{c.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = page.Text(".access-code");
+        var hash = await db.Cases.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.AccessCodeHash).SingleAsync();
+        Assert.True(Core.Submissions.AccessCode.Matches(shown, hash));
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode));
+        Assert.Null(again.QuerySelector(".access-code"));
+    }
 }

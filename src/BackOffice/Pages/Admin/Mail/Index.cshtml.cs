@@ -74,6 +74,7 @@ public sealed class IndexModel(ParasolDbContext db, IBackgroundJobClient jobs, T
         MailTemplate.CompletionRequest => "Request to complete documents",
         MailTemplate.CompletionReminder => "Reminder of the completion deadline",
         MailTemplate.CompletionReceived => "Documents received: confirmation",
+        MailTemplate.NewAccessCode => "New access code",
         MailTemplate.OutcomeAssistantAssigned => "Outcome: assistant assigned",
         MailTemplate.OutcomeRefused => "Outcome: refused",
         MailTemplate.OutcomeReferredElsewhere => "Outcome: referred elsewhere",
