@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Parasol.Portal.Tests.Pages.Apply;
 using Parasol.Testing;
 
@@ -31,6 +32,21 @@ public sealed class StatusPageTests(PortalFactory portal) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
         Assert.Contains("Zbyt wiele prób", form.Errors()[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pl", "Nie masz kodu dostępu?")]
+    [InlineData("uk", "Загубили код доступу?")]
+    public async Task The_status_page_tells_a_family_without_its_code_how_to_get_a_new_one(string language, string heading)
+    {
+        var office = await portal.App.Services.GetRequiredService<Parasol.Core.Offices.OfficeProfileService>().GetAsync();
+
+        var page = await Html.ParseAsync(await portal.App.CreateClient().GetAsync(new Uri($"/status?culture={language}", UriKind.Relative)));
+
+        Assert.Equal(heading, page.Text("#lost-code"));
+        var links = page.QuerySelectorAll("#lost-code ~ p a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"mailto:{office.Email}", links);
+        Assert.Contains($"tel:{office.Phones[0].Replace(" ", "", StringComparison.Ordinal)}", links);
     }
 
     [Fact]
