@@ -122,11 +122,8 @@ public sealed partial class AttachmentUploader(
                 return new UploadResult(null, UploadProblem.StoreUnavailable);
             }
         }
-        string? sameAs = null;
-        if (problem == UploadProblem.None && await SameFileAsync(journeyId, kind, sha256, cancellationToken) is { } existing)
-        {
-            (problem, sameAs) = (UploadProblem.Duplicate, existing);
-        }
+        // The same file already there is found when the row is recorded, under the journey's lock (RecordAsync): one
+        // query per upload, and a double click's two uploads cannot both pass it.
         if (problem == UploadProblem.None && (already?.Bytes ?? 0) + size > Rules.MaxCaseBytes)
         {
             problem = UploadProblem.CaseTotalTooLarge;
@@ -138,7 +135,7 @@ public sealed partial class AttachmentUploader(
         if (problem != UploadProblem.None)
         {
             await store.DeleteAsync(key, CancellationToken.None);
-            return new UploadResult(null, problem, sameAs);
+            return new UploadResult(null, problem);
         }
 
         UploadResult recorded;
