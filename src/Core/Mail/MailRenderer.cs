@@ -11,7 +11,7 @@ using Parasol.Core.Time;
 namespace Parasol.Core.Mail;
 
 /// <summary>Writes the e-mail for an outbox row from the current data, in the recipient's language.</summary>
-public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offices, IOptions<MailOptions> mailOptions, IOptions<LinkOptions> links)
+public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offices, OutboxSecrets secrets, IOptions<MailOptions> mailOptions, IOptions<LinkOptions> links)
 {
     /// <summary>The e-mail, or null when it is no longer needed (e.g. a reminder after the documents arrived).</summary>
     public async Task<MailContent?> RenderAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -46,8 +46,8 @@ public sealed class MailRenderer(ParasolDbContext db, OfficeProfileService offic
         {
             ["{number}"] = c?.Number ?? "",
             ["{date}"] = c is null ? "" : WarsawTime.ToWarsaw(c.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture),
-            // The payload is the access code of a receipt, or the moment of the event a confirmation is about.
-            ["{code}"] = message.Payload ?? "—",
+            // The payload is the access code of a receipt (encrypted: OutboxSecrets), or the moment of the event a confirmation is about.
+            ["{code}"] = template is MailTemplate.Receipt or MailTemplate.NewAccessCode ? secrets.Reveal(message.Payload) ?? "—" : "—",
             ["{at}"] = DateTimeOffset.TryParse(message.Payload, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                 ? WarsawTime.ToWarsaw(at).ToString("d MMMM yyyy, HH:mm", culture) : "",
             ["{due}"] = c?.CompletionDueOn?.ToString("d MMMM yyyy", culture) ?? "",

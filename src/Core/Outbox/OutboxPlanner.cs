@@ -14,7 +14,7 @@ namespace Parasol.Core.Outbox;
 /// Decides what work follows from the timeline events being saved: routing a new case, and the e-mails each kind of
 /// event causes (one row per recipient).
 /// </summary>
-public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> deadlineOptions)
+public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> deadlineOptions, OutboxSecrets secrets)
 {
     public async Task<List<OutboxMessage>> PlanAsync(ParasolDbContext db, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
             {
                 case CaseEventKind.Received:
                     rows.Add(new OutboxMessage { Kind = OutboxKind.RouteCase, CaseId = c.Id, Language = c.Language, CreatedAt = now, DueAt = now });
-                    rows.AddRange(ToApplicant(MailTemplate.Receipt, payload: c.IssuedAccessCode));
+                    rows.AddRange(ToApplicant(MailTemplate.Receipt, payload: secrets.Protect(c.IssuedAccessCode)));
                     break;
                 case CaseEventKind.StatusChanged when OutcomeTemplate(e.NewStatus) is { } outcome:
                     rows.AddRange(ToApplicant(outcome));
@@ -79,8 +79,8 @@ public sealed class OutboxPlanner(TimeProvider time, IOptions<DeadlineOptions> d
                         payload: e.OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
                     break;
                 case CaseEventKind.AccessCodeReissued:
-                    // The new code, set on the tracked case by the workflow (never stored in clear beyond this row).
-                    rows.AddRange(ToApplicant(MailTemplate.NewAccessCode, payload: c.IssuedAccessCode));
+                    // The new code, set on the tracked case by the workflow; this row holds it encrypted until it is sent.
+                    rows.AddRange(ToApplicant(MailTemplate.NewAccessCode, payload: secrets.Protect(c.IssuedAccessCode)));
                     break;
                 case CaseEventKind.Assigned or CaseEventKind.Routed:
                     foreach (var staffId in NewlyAssigned(entry))

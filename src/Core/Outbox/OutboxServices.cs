@@ -11,6 +11,7 @@ public static class OutboxServices
     public static IServiceCollection AddParasolOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.SectionName));
+        services.TryAddSingleton<OutboxSecrets>();
         services.TryAddSingleton<OutboxPlanner>();
         services.TryAddSingleton<OutboxInterceptor>();
         services.TryAddSingleton<IOutboxDispatcher, NoOutboxDispatcher>();

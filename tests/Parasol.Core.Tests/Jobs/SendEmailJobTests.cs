@@ -55,6 +55,9 @@ public sealed class SendEmailJobTests : IAsyncLifetime
     {
         var c = await TestCases.SubmitAsync(_services, x => x.Language = "uk", _time);
         var row = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        // While it waits for the mail server, the row (and any backup of the database) does not hold the code in clear.
+        Assert.DoesNotContain("K7M2-QX9P", row.Payload, StringComparison.Ordinal);
+        Assert.StartsWith(OutboxSecrets.Prefix, row.Payload, StringComparison.Ordinal);
 
         await SendAsync(row.Id);
         await SendAsync(row.Id);
@@ -75,6 +78,22 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var onTimeline = await db.CaseEvents.Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.EmailSent).Select(e => e.Text).ToListAsync();
         Assert.Equal(["Wysłano e-mail: potwierdzenie wpływu (do wnioskodawcy lub instytucji)."], onTimeline);
+    }
+
+    [Fact]
+    public async Task A_receipt_queued_before_access_codes_were_encrypted_is_still_sent_with_its_code()
+    {
+        var c = await TestCases.SubmitAsync(_services, configure: null, _time);
+        var row = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+        await using (var db = _database.CreateDbContext())
+        {
+            await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, "K7M2-QX9P"));
+        }
+
+        await SendAsync(row.Id);
+
+        var mail = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Contains("Kod dostępu do sprawdzenia stanu sprawy: K7M2-QX9P.", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class OutboxInterceptorTests : IAsyncLifetime
         var handed = _dispatcher.Dispatched.ToList();
         Assert.Equal(2, handed.Count);
         Assert.Contains(handed, m => m.Kind == OutboxKind.RouteCase && m.CaseId == c.Id && m.Id > 0);
-        Assert.Contains(handed, m => m.Template == MailTemplate.Receipt && m.RecipientEmail == c.ContactEmail && m.Payload == "ABCD-1234");
+        var receipt = Assert.Single(handed, m => m.Template == MailTemplate.Receipt && m.RecipientEmail == c.ContactEmail);
+        Assert.Equal("ABCD-1234", _services.GetRequiredService<OutboxSecrets>().Reveal(receipt.Payload));
     }
 
     [Fact]

@@ -319,15 +319,17 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         var now = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id);
         var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode);
         Assert.Equal(c.ContactEmail, mail.RecipientEmail);
-        Assert.True(Core.Submissions.AccessCode.Matches(mail.Payload!, now.AccessCodeHash));
+        var code = backOffice.App.Services.GetRequiredService<Core.Outbox.OutboxSecrets>().Reveal(mail.Payload)!;
+        Assert.DoesNotContain(code, mail.Payload!, StringComparison.Ordinal);
+        Assert.True(Core.Submissions.AccessCode.Matches(code, now.AccessCodeHash));
         Assert.NotEqual(c.AccessCodeHash, now.AccessCodeHash);
         Assert.Null(page.QuerySelector(".access-code"));
-        Assert.DoesNotContain(mail.Payload!, page.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain(code, page.Text("main"), StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll(".timeline li"), li => li.TextContent.Contains("Nadano nowy kod dostępu", StringComparison.Ordinal));
         await using var scope = backOffice.App.Services.CreateAsyncScope();
         var rendered = await scope.ServiceProvider.GetRequiredService<Core.Mail.MailRenderer>().RenderAsync(mail, CancellationToken.None);
         Assert.Equal($"Nowy kod dostępu do sprawy {c.Number}", rendered!.Subject);
-        Assert.Contains($"nowy kod dostępu do sprawy {c.Number}: {mail.Payload}", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains($"nowy kod dostępu do sprawy {c.Number}: {code}", rendered.Text, StringComparison.Ordinal);
     }
 
     [Fact]
