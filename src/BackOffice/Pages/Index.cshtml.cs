@@ -73,11 +73,11 @@ public sealed class IndexModel(CaseQueue queue, CurrentStaff current, CaseWorkfl
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "sprawy.csv");
     }
 
-    /// <summary>Quotes a CSV cell and defuses spreadsheet formulas.</summary>
+    /// <summary>Quotes a CSV cell and defuses spreadsheet formulas (OWASP's list: = + - @, a tab, a carriage return).</summary>
     private static string Csv(string? value)
     {
         value ??= "";
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
         {
             value = "'" + value;
         }

@@ -98,6 +98,27 @@ public sealed class QueueTests(BackOfficeFactory backOffice) : IClassFixture<Bac
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Core.Audit.AuditAction.Exported && a.Detail == $"queue New: {numbers.Count} cases"));
     }
 
+    [Fact]
+    public async Task A_surname_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text()
+    {
+        // OWASP's CSV injection list: a cell starting with = + - @, a tab or a carriage return is run by Excel and Calc.
+        string[] surnames = ["=HYPERLINK(\"http://evil.example\")", "+48-1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"];
+        await using var services = backOffice.App.Database.CreateServices();
+        foreach (var surname in surnames)
+        {
+            await TestCases.SubmitAsync(services, c => c.People.Add(new CasePerson { Id = Guid.NewGuid(), Role = PersonRole.Applicant, FirstName = "Jan", LastName = surname }));
+        }
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await StaffSession.PostFormAsync(client, "/?handler=Export", new() { ["Tab"] = "New" }, formPage: "/");
+
+        var csv = await response.Content.ReadAsStringAsync();
+        foreach (var surname in surnames)
+        {
+            Assert.Contains($"\"'{surname.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", csv, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/?ReceivedTo=9999-12-31")]
     [InlineData("/?ReceivedFrom=0001-01-01")]
