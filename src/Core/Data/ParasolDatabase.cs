@@ -29,9 +29,18 @@ public static class ParasolDatabase
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// EF Core on PostgreSQL. Its connections skip the <c>DISCARD ALL</c> Npgsql otherwise runs each time a pooled
+    /// connection is taken again (EF opens and closes it around every query: a quarter of the statements of a
+    /// submission, bench/submit): nothing of ours leaves state in a session — locks are taken for the transaction
+    /// (<c>pg_advisory_xact_lock</c>, <c>FOR UPDATE</c>), no <c>SET</c>, <c>LISTEN</c>, temporary table or prepared
+    /// statement — and Npgsql still rolls back a transaction left open. Hangfire's connections keep the reset (its
+    /// long polling LISTENs), so they are pooled apart from these.
+    /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
