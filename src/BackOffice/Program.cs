@@ -101,6 +101,13 @@ if (args.Length > 0 && args[0] == FirstSetup.Command)
     return;
 }
 
+// `Parasol.BackOffice key-ring protect`: encrypts the keys stored before a certificate was configured, in place.
+if (args.Length > 0 && args[0] == KeyRingCommand.Command)
+{
+    Environment.ExitCode = await KeyRingCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 app.UseParasolForwardedHeaders();
 app.UseParasolExceptionPage(app.Environment);
 if (!app.Environment.IsDevelopment())

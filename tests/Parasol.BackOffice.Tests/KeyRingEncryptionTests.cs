@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Parasol.BackOffice.Setup;
-using Parasol.Core.Seeding;
 using Parasol.Testing;
 
 namespace Parasol.BackOffice.Tests;
@@ -16,7 +12,7 @@ namespace Parasol.BackOffice.Tests;
 /// The data-protection keys are in the database; with a certificate configured they are stored encrypted, so a
 /// database backup alone cannot forge a staff cookie: only instances that have the certificate read each other's.
 /// </summary>
-public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
+public sealed class KeyRingEncryptionTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("parasol-key-certificates-").FullName;
     private TestDatabase _database = null!;
@@ -43,7 +39,7 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
         await using var second = App(path, password);
         await using var withoutCertificate = App(null, null);
 
-        var cookie = await SignInCookieAsync(first);
+        var cookie = await KeyRingTesting.SignInCookieAsync(first);
 
         await using (var db = _database.CreateDbContext())
         {
@@ -55,8 +51,8 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
                 Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
             });
         }
-        Assert.Equal(HttpStatusCode.OK, (await HomeAsync(second, cookie)).StatusCode);
-        var refused = await HomeAsync(withoutCertificate, cookie);
+        Assert.Equal(HttpStatusCode.OK, (await KeyRingTesting.HomeAsync(second, cookie)).StatusCode);
+        var refused = await KeyRingTesting.HomeAsync(withoutCertificate, cookie);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/Account/SignIn", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
@@ -67,15 +63,15 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
         var (oldPath, oldPassword) = MakeWithCommand("old.pfx")!.Value;
         var (newPath, newPassword) = MakeWithCommand("new.pfx")!.Value;
         await using var before = App(oldPath, oldPassword);
-        var cookie = await SignInCookieAsync(before);
+        var cookie = await KeyRingTesting.SignInCookieAsync(before);
 
         await using var rotatedWithoutOld = App(newPath, newPassword);
         await using var rotated = App(newPath, newPassword);
         rotated.Settings["DataProtection:PreviousCertificates:0:Path"] = oldPath;
         rotated.Settings["DataProtection:PreviousCertificates:0:Password"] = oldPassword;
 
-        Assert.Equal(HttpStatusCode.OK, (await HomeAsync(rotated, cookie)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await HomeAsync(rotatedWithoutOld, cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await KeyRingTesting.HomeAsync(rotated, cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await KeyRingTesting.HomeAsync(rotatedWithoutOld, cookie)).StatusCode);
     }
 
     [Fact]
@@ -98,7 +94,7 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
         var warnings = new Dictionary<bool, List<string>>();
         foreach (var withCertificate in new[] { false, true })
         {
-            var log = new WarningLog();
+            var log = new KeyRingTesting.Log(LogLevel.Warning);
             await using var app = withCertificate ? App(path, password) : App(null, null);
             app.Settings["environment"] = "Production";
             app.ConfigureTestServices = services => services.AddSingleton<ILoggerProvider>(log);
@@ -112,25 +108,9 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
         Assert.Empty(warnings[true]);
     }
 
-    private ParasolAppFactory<SharedResource> App(string? certificatePath, string? password)
-    {
-        var app = new ParasolAppFactory<SharedResource>(_database);
-        if (certificatePath is not null)
-        {
-            app.Settings["DataProtection:CertificatePath"] = certificatePath;
-            app.Settings["DataProtection:CertificatePassword"] = password;
-        }
-        return app;
-    }
+    private ParasolAppFactory<SharedResource> App(string? certificatePath, string? password) => KeyRingTesting.App(_database, certificatePath, password);
 
-    /// <summary>A certificate made as an operator would, with the command; its password read from what it prints.</summary>
-    private (string Path, string Password)? MakeWithCommand(string name)
-    {
-        var path = Path.Combine(_directory, name);
-        using var output = new StringWriter();
-        Assert.Equal(0, KeyCertificateCommand.Run([KeyCertificateCommand.Command, "--out", path], output));
-        return (path, PrintedPassword().Match(output.ToString()).Groups[1].Value);
-    }
+    private (string Path, string Password)? MakeWithCommand(string name) => KeyRingTesting.MakeCertificate(_directory, name);
 
     /// <summary>A certificate made with the openssl commands the README gives, when openssl is installed.</summary>
     private (string Path, string Password)? MakeWithOpenssl(string name)
@@ -160,70 +140,11 @@ public sealed partial class KeyRingEncryptionTests : IAsyncLifetime
         Assert.True(process.ExitCode == 0, errors);
     }
 
-    private static async Task<string> SignInCookieAsync(ParasolAppFactory<SharedResource> app)
-    {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var form = await client.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Email"] = "kancelaria@ops.example",
-                ["Password"] = DemoStaff.Password,
-                ["__RequestVerificationToken"] = Html.AntiforgeryToken(await Html.ParseAsync(form)),
-            }),
-        };
-        post.Headers.Add("Cookie", CookiesOf(form));
-        var signedIn = await client.SendAsync(post);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return CookiesOf(signedIn);
-    }
-
-    private static async Task<HttpResponseMessage> HomeAsync(ParasolAppFactory<SharedResource> app, string cookie)
-    {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var home = new HttpRequestMessage(HttpMethod.Get, "/");
-        home.Headers.Add("Cookie", cookie);
-        return await client.SendAsync(home);
-    }
-
-    private static string CookiesOf(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-
     private static IEnumerable<Exception> Chain(Exception? exception)
     {
         for (; exception is not null; exception = exception.InnerException)
         {
             yield return exception;
-        }
-    }
-
-    [GeneratedRegex(@"password \(shown once\): (\S+)")]
-    private static partial Regex PrintedPassword();
-
-    private sealed class WarningLog : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    entries.Enqueue(formatter(state, exception));
-                }
-            }
         }
     }
 }

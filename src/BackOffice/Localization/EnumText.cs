@@ -129,6 +129,8 @@ public static class EnumText
         AuditAction.PasswordChanged => "Own password changed",
         AuditAction.SignInBlocked => "Sign-in blocked",
         AuditAction.Searched => "Queue search",
+        AuditAction.SignedOutEverywhere => "Signed out everywhere",
+        AuditAction.TrustedBrowsersForgotten => "Trusted browsers forgotten",
         _ => action.ToString(),
     };
 

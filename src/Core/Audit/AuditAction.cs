@@ -17,4 +17,10 @@ public enum AuditAction
 
     /// <summary>A search of the queue by surname, PESEL or case number; the detail holds the words searched for.</summary>
     Searched = 11,
+
+    /// <summary>The person ended their sessions on every device; none of their browsers is trusted any more either.</summary>
+    SignedOutEverywhere = 12,
+
+    /// <summary>The person made one or all of their browsers untrusted from their Security page; the detail says which.</summary>
+    TrustedBrowsersForgotten = 13,
 }

@@ -29,16 +29,20 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
     /// <summary>A new trusted device for the member, replacing <paramref name="replacing"/> (the browser's previous one for them).</summary>
     public async Task<TrustedDevice> IssueAsync(Guid staffId, Guid? replacing, CancellationToken cancellationToken = default)
     {
+        var now = time.GetUtcNow();
+        var trustedSince = now;
         if (replacing is { } old)
         {
-            await db.TrustedDevices.Where(d => d.Id == old && d.StaffId == staffId).ExecuteDeleteAsync(cancellationToken);
+            var previous = db.TrustedDevices.Where(d => d.Id == old && d.StaffId == staffId);
+            trustedSince = await previous.Select(d => (DateTimeOffset?)d.TrustedSince).SingleOrDefaultAsync(cancellationToken) ?? now;
+            await previous.ExecuteDeleteAsync(cancellationToken);
         }
-        var now = time.GetUtcNow();
         var device = new TrustedDevice
         {
             Id = Guid.NewGuid(),
             StaffId = staffId,
             IssuedAt = now,
+            TrustedSince = trustedSince,
             ExpiresAt = now + TimeSpan.FromDays(Math.Max(1, options.Value.DeviceDays)),
         };
         db.TrustedDevices.Add(device);
@@ -46,6 +50,28 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
         db.Entry(device).State = EntityState.Detached;
         return device;
     }
+
+    /// <summary>The member's browsers that are trusted now (not expired, allowance not used up), the last signed-in first.</summary>
+    public async Task<IReadOnlyList<TrustedDevice>> ListAsync(Guid staffId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var limit = Math.Max(1, options.Value.DeviceFailures);
+        return await db.TrustedDevices.AsNoTracking()
+            .Where(d => d.StaffId == staffId && d.ExpiresAt > now && d.FailedAttempts < limit)
+            .OrderByDescending(d => d.IssuedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The browser holding <paramref name="deviceId"/> is no longer trusted for the member; false when it was not.</summary>
+    public async Task<bool> ForgetAsync(Guid staffId, Guid deviceId, CancellationToken cancellationToken = default) =>
+        await db.TrustedDevices.Where(d => d.Id == deviceId && d.StaffId == staffId).ExecuteDeleteAsync(cancellationToken) == 1;
+
+    /// <summary>
+    /// None of the member's browsers is trusted any more but <paramref name="except"/> (the one asking) when given: its
+    /// next sign-in shares the lockout of strangers' browsers until it signs in fully again. Returns how many were forgotten.
+    /// </summary>
+    public Task<int> ForgetAllAsync(Guid staffId, Guid? except = null, CancellationToken cancellationToken = default) =>
+        db.TrustedDevices.Where(d => d.StaffId == staffId && d.Id != except).ExecuteDeleteAsync(cancellationToken);
 
     public static Task<int> DeleteExpiredAsync(ParasolDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.TrustedDevices.Where(d => d.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

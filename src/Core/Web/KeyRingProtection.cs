@@ -34,7 +34,7 @@ public static class KeyRingProtection
 {
     /// <summary>
     /// With a certificate configured, every new key is encrypted with it before it is stored; keys stored earlier in
-    /// the clear stay readable until they expire or are revoked. Without one, Production warns at start-up. A
+    /// the clear stay so until <c>key-ring protect</c> (<see cref="StoredKeyProtection"/>) encrypts them. Without one, Production warns at start-up. A
     /// certificate that is configured but cannot be read stops the app: keys must never be stored in the clear by mistake.
     /// </summary>
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration configuration)

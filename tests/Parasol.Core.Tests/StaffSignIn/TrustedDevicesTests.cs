@@ -67,6 +67,33 @@ public sealed class TrustedDevicesTests : IAsyncLifetime
         Assert.Equal(1, await TrustedDevices.DeleteExpiredAsync(db, _time.GetUtcNow()));
     }
 
+    [Fact]
+    public async Task The_list_shows_when_a_browser_was_first_trusted_and_last_signed_in_until_it_is_forgotten()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var devices = scope.ServiceProvider.GetRequiredService<TrustedDevices>();
+        var (anna, ewa) = await TwoMembersAsync(scope);
+        var first = _time.GetUtcNow();
+        var office = await devices.IssueAsync(anna, replacing: null);
+        _time.Advance(TimeSpan.FromDays(10));
+        office = await devices.IssueAsync(anna, replacing: office.Id);
+        var home = await devices.IssueAsync(anna, replacing: null);
+        var ewasOwn = await devices.IssueAsync(ewa, replacing: null);
+
+        var listed = await devices.ListAsync(anna);
+        Assert.Equal(new[] { home.Id, office.Id }.Order(), listed.Select(d => d.Id).Order());
+        var officeRow = listed.Single(d => d.Id == office.Id);
+        Assert.Equal((first, first + TimeSpan.FromDays(10)), (officeRow.TrustedSince, officeRow.IssuedAt));
+
+        Assert.False(await devices.ForgetAsync(anna, ewasOwn.Id));
+        Assert.Equal(1, await devices.ForgetAllAsync(anna, except: home.Id));
+        Assert.Equal([home.Id], (await devices.ListAsync(anna)).Select(d => d.Id));
+        // Forgotten, then signed in again: trusted from now, not from before.
+        var again = await devices.IssueAsync(anna, replacing: office.Id);
+        Assert.Equal(_time.GetUtcNow(), again.TrustedSince);
+        Assert.Single(await devices.ListAsync(ewa));
+    }
+
     private static async Task<(Guid, Guid)> TwoMembersAsync(AsyncServiceScope scope)
     {
         var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();

@@ -9,12 +9,17 @@ using Parasol.Core.Staff;
 
 namespace Parasol.BackOffice.Pages.Account;
 
-/// <summary>The signed-in person's own security: two-step sign-in, their password and signing out on every device.</summary>
+/// <summary>
+/// The signed-in person's own security: two-step sign-in, their password, signing out on every device and the browsers
+/// trusted for their account (device cookies, exempt from the lockout that strangers' wrong passwords cause).
+/// </summary>
 public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<StaffMember> signIn, SignInSessions sessions,
-    AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+    TrustedDevices devices, DeviceCookie deviceCookie, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public bool TwoFactorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+    public IReadOnlyList<TrustedDevice> Devices { get; private set; } = [];
+    public Guid? ThisDevice { get; private set; }
 
     [BindProperty, Required(ErrorMessage = "Enter your current password"), DataType(DataType.Password), Display(Name = "Current password")]
     public string CurrentPassword { get; set; } = "";
@@ -39,7 +44,8 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
 
     /// <summary>
     /// A new password ends the person's other sessions at once; this one is issued again (Identity gave the account a
-    /// new security stamp) and stays. A wrong current password counts towards the lockout, as at sign-in.
+    /// new security stamp) and stays. Only this browser stays trusted: whoever knew the old password may have signed
+    /// in elsewhere. A wrong current password counts towards the lockout, as at sign-in.
     /// </summary>
     public async Task<IActionResult> OnPostChangePasswordAsync()
     {
@@ -54,8 +60,9 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
             if (result.Succeeded)
             {
                 await sessions.EndAllAsync(user.Id, except: StaffSessionCookie.SessionId(User));
+                var forgotten = await devices.ForgetAllAsync(user.Id, except: deviceCookie.DeviceFor(HttpContext, user.Id));
                 await signIn.RefreshSignInAsync(user);
-                await audit.WriteAsync(user.Id, AuditAction.PasswordChanged);
+                await audit.WriteAsync(user.Id, AuditAction.PasswordChanged, detail: $"other trusted browsers forgotten: {forgotten}");
                 TempData["Done"] = "Your password is changed. On your other devices you need to sign in again.";
                 return RedirectToPage();
             }
@@ -73,7 +80,10 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         return Page();
     }
 
-    /// <summary>A new security stamp makes every other session fail its next check; deleting the sessions ends them at once.</summary>
+    /// <summary>
+    /// A new security stamp makes every other session fail its next check; deleting the sessions ends them at once. No
+    /// browser stays trusted (a lost laptop's included): each shares strangers' lockout until it signs in fully again.
+    /// </summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -81,15 +91,49 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         {
             await users.UpdateSecurityStampAsync(user);
             await sessions.EndAllAsync(user.Id);
+            var forgotten = await devices.ForgetAllAsync(user.Id);
+            await audit.WriteAsync(user.Id, AuditAction.SignedOutEverywhere, detail: $"trusted browsers forgotten: {forgotten}");
         }
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignIn");
+    }
+
+    /// <summary>One browser of the list is no longer trusted (its sessions, if any, go on: signing out everywhere ends those).</summary>
+    public async Task<IActionResult> OnPostForgetDeviceAsync(Guid device)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+        if (await devices.ForgetAsync(user.Id, device))
+        {
+            var which = device == deviceCookie.DeviceFor(HttpContext, user.Id) ? "this browser" : "another browser";
+            await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: which);
+        }
+        TempData["Done"] = "The browser is no longer trusted.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostForgetAllDevicesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+        var forgotten = await devices.ForgetAllAsync(user.Id);
+        await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: $"all: {forgotten}");
+        TempData["Done"] = "No browser is trusted any more.";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(StaffMember user)
     {
         TwoFactorEnabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        Devices = await devices.ListAsync(user.Id);
+        ThisDevice = deviceCookie.DeviceFor(HttpContext, user.Id);
     }
 
     /// <summary>Identity's password rules (Program.cs), each explained next to the field it is about.</summary>

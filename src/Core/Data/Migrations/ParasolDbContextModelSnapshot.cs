@@ -1200,6 +1200,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("staff_id");
 
+                    b.Property<DateTimeOffset>("TrustedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trusted_since");
+
                     b.HasKey("Id")
                         .HasName("pk_staff_devices");
 

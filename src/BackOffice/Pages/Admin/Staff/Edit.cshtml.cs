@@ -12,7 +12,8 @@ namespace Parasol.BackOffice.Pages.Admin.Staff;
 
 /// <summary>Adds a member of staff or changes one: name, e-mail, roles, deactivation, a reset of two-step sign-in.</summary>
 [Authorize(Roles = StaffRole.Administrator)]
-public sealed class EditModel(UserManager<StaffMember> users, SignInSessions sessions, AuditLog audit, CurrentStaff current, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(UserManager<StaffMember> users, SignInSessions sessions, TrustedDevices devices, AuditLog audit, CurrentStaff current,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
 
@@ -108,13 +109,17 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         }
         member.IsActive = active;
         await users.UpdateAsync(member);
-        // A deactivated person's open sessions end at their next request.
+        // A deactivated person's open sessions end at their next request, and none of their browsers stays trusted: an
+        // account reactivated later starts from strangers' lockout everywhere, as a new one would.
         await users.UpdateSecurityStampAsync(member);
+        var forgotten = 0;
         if (!active)
         {
             await sessions.EndAllAsync(member.Id);
+            forgotten = await devices.ForgetAllAsync(member.Id);
         }
-        await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: {(active ? "activated" : "deactivated")}");
+        await audit.WriteAsync(current.Id, AuditAction.StaffChanged,
+            detail: active ? $"{member.Id}: activated" : $"{member.Id}: deactivated, trusted browsers forgotten: {forgotten}");
         TempData["Done"] = active ? "The account is active again." : "The account is deactivated.";
         return RedirectToPage(new { Id });
     }
@@ -129,9 +134,11 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         await users.ResetAuthenticatorKeyAsync(member);
         await users.ReplaceCodesAsync(member);
         await users.UpdateSecurityStampAsync(member);
-        // Whoever holds a session of theirs (perhaps the one who took the phone) is out at once, not at the next check.
+        // Whoever holds a session of theirs (perhaps the one who took the phone) is out at once, not at the next check,
+        // and no browser of theirs stays exempt from the lockout.
         await sessions.EndAllAsync(member.Id);
-        await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: two-step sign-in reset");
+        var forgotten = await devices.ForgetAllAsync(member.Id);
+        await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: two-step sign-in reset, trusted browsers forgotten: {forgotten}");
         TempData["Done"] = "Two-step sign-in is reset. The person sets it up again at their next sign-in.";
         return RedirectToPage(new { Id });
     }
