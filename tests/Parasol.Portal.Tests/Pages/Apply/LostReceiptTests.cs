@@ -108,6 +108,7 @@ public sealed class LostReceiptTests(PortalFactory portal) : IClassFixture<Porta
         send.Headers.Add("Cookie", copied);
         using var sent = await copy.SendAsync(send);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.True(sent.Headers.CacheControl?.NoStore, "the answer that sets the receipt's cookie is not marked no-store");
         using var open = new HttpRequestMessage(HttpMethod.Get, sent.Headers.Location);
         open.Headers.Add("Cookie", [.. sent.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])]);
         var receipt = await Html.ParseAsync(await copy.SendAsync(open));
