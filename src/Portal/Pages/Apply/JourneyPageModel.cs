@@ -9,8 +9,9 @@ using Parasol.Core.Submissions;
 namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
-/// A page inside a journey: loads the server-side state named by the id in the URL before any handler runs, and
-/// sends a visitor whose journey expired (or was submitted) back to the start with an explanation.
+/// A page inside a journey: loads the server-side state named by the id in the URL before any handler runs, sends a
+/// visitor whose journey expired back to the start with an explanation, and one whose journey was submitted to its
+/// receipt.
 /// </summary>
 public abstract class JourneyPageModel<TJourney, TState> : PageModel
     where TJourney : JourneyDefinition<TState>, new()
