@@ -50,6 +50,7 @@ public static class ParasolCoreServices
         services.AddScoped<CaseSubmitter>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<AccessCodeReveals>();
+        services.AddScoped<PendingAccessCodes>();
         services.AddScoped<CaseCompletion>();
         services.AddScoped<OfficeProfileService>();
         services.AddScoped<SignInSessions>();

@@ -38,6 +38,7 @@ public sealed class ParasolDbContext(DbContextOptions<ParasolDbContext> options)
     public DbSet<TrustedDevice> TrustedDevices => Set<TrustedDevice>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<Parasol.Core.Submissions.AccessCodeReveal> AccessCodeReveals => Set<Parasol.Core.Submissions.AccessCodeReveal>();
+    public DbSet<Parasol.Core.Submissions.PendingAccessCode> PendingAccessCodes => Set<Parasol.Core.Submissions.PendingAccessCode>();
 
     /// <summary>Keys protecting cookies and antiforgery tokens, shared by every instance of both apps.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -6,6 +6,7 @@ using Parasol.Core.Attachments;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
 using Parasol.Core.Staff;
+using Parasol.Core.Submissions;
 using Parasol.Core.Web;
 
 namespace Parasol.Core.Journeys;
@@ -13,7 +14,8 @@ namespace Parasol.Core.Journeys;
 /// <summary>
 /// Deletes what people started and never sent: expired journey state, and files uploaded to a journey (or to a
 /// completion on the status page) that no longer exists and that nobody has touched for the life of a journey. Sent
-/// files belong to a case and are never touched here. Also the attempt counters of rate limits and sign-in lockouts from
+/// files belong to a case and are never touched here. Also the access codes of sent applications that their receipt never
+/// showed within a journey's lifetime (<see cref="PendingAccessCodes"/>), the attempt counters of rate limits and sign-in lockouts from
 /// past days, and staff browsers whose trust has expired. Safe to repeat: a second run finds nothing left.
 /// </summary>
 public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore journeys, IAttachmentStore store, TimeProvider time,
@@ -51,9 +53,10 @@ public sealed partial class JourneySweepJob(ParasolDbContext db, JourneyStore jo
         var counters = await AttemptLimiter.DeleteExpiredAsync(db, now, cancellationToken)
             + await SignInLockouts.DeleteExpiredAsync(db, now, cancellationToken);
         var devices = await TrustedDevices.DeleteExpiredAsync(db, now, cancellationToken);
-        Swept(logger, states, files, counters, devices);
+        var codes = await PendingAccessCodes.DeleteExpiredAsync(db, now, cancellationToken);
+        Swept(logger, states, files, codes, counters, devices);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys, {Files} unsent files, {Counters} old attempt counters and {Devices} expired staff devices deleted")]
-    private static partial void Swept(ILogger logger, int states, int files, int counters, int devices);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Journey sweep: {States} expired journeys, {Files} unsent files, {Codes} access codes never shown, {Counters} old attempt counters and {Devices} expired staff devices deleted")]
+    private static partial void Swept(ILogger logger, int states, int files, int codes, int counters, int devices);
 }

@@ -12,11 +12,13 @@ public sealed record SubmissionResult(Case Case, bool Created);
 
 /// <summary>
 /// Turns a journey into a case in one transaction: people, the journey's attachments, the Received event (from which
-/// routing and the receipt e-mail are derived) and the deletion of the journey state; the database numbers the case as
-/// the transaction commits. The journey id is the submission key, so a double click or a repeated POST finds the case
-/// the first one made.
+/// routing and the receipt e-mail are derived) and the deletion of the journey state, which leaves the access code in
+/// its place until the receipt shows it (<see cref="PendingAccessCodes"/>); the database numbers the case as the
+/// transaction commits. The journey id is the submission key, so a double click or a repeated POST finds the case the
+/// first one made.
 /// </summary>
-public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbers, TimeProvider time, IOptions<DeadlineOptions> deadlines)
+public sealed class CaseSubmitter(
+    ParasolDbContext db, CaseNumberAllocator numbers, PendingAccessCodes pendingCodes, TimeProvider time, IOptions<DeadlineOptions> deadlines)
 {
     private const string UniqueViolation = "23505";
 
@@ -42,7 +44,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
                     attachment.CaseId = @case.Id;
                     attachment.JourneyId = null;
                 }
-                await db.JourneyStates.Where(s => s.Id == journeyId).ExecuteDeleteAsync(cancellationToken);
+                await pendingCodes.ReplaceJourneyAsync(journeyId, @case.IssuedAccessCode!, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 // The database numbers the case inside COMMIT (CaseNumberAllocator.Placeholder), so the counter row is
                 // locked only for the commit itself, not across a round trip to this process (bench/submit).
@@ -65,7 +67,7 @@ public sealed class CaseSubmitter(ParasolDbContext db, CaseNumberAllocator numbe
         }
     }
 
-    public Task<Case?> FindAsync(Guid submissionKey, CancellationToken cancellationToken = default) =>
+    private Task<Case?> FindAsync(Guid submissionKey, CancellationToken cancellationToken = default) =>
         db.Cases.AsNoTracking()
             .Include(c => c.Attachments)
             .SingleOrDefaultAsync(c => c.SubmissionKey == submissionKey, cancellationToken);

@@ -160,7 +160,14 @@ public sealed class CaseWorkflowService(ParasolDbContext db, AuditLog audit, Tim
         var emailed = OutboxPlanner.ApplicantAddresses(c).Any();
         c.Events.Add(Event(staff, CaseEventKind.AccessCodeReissued, "", time.GetUtcNow()));
         audit.Add(staff.StaffId, AuditAction.CaseChanged, c.Id, detail: emailed ? "new access code sent by e-mail" : "new access code handed over in person");
+        await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
+        // The old code, if the receipt never showed it, must not come back to the browser that sent the application.
+        if (c.SubmissionKey is { } key)
+        {
+            await db.PendingAccessCodes.Where(p => p.SubmissionKey == key).ExecuteDeleteAsync(cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (WorkflowResult.Ok, emailed ? null : code);
     }
 

@@ -1232,6 +1232,32 @@ namespace Parasol.Core.Data.Migrations
                     b.ToTable("access_code_reveals", (string)null);
                 });
 
+            modelBuilder.Entity("Parasol.Core.Submissions.PendingAccessCode", b =>
+                {
+                    b.Property<Guid>("SubmissionKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedCode")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_code");
+
+                    b.HasKey("SubmissionKey")
+                        .HasName("pk_pending_access_codes");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_pending_access_codes_expires_at");
+
+                    b.ToTable("pending_access_codes", (string)null);
+                });
+
             modelBuilder.Entity("Parasol.Core.Web.AttemptCounter", b =>
                 {
                     b.Property<string>("Key")

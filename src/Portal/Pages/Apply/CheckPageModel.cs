@@ -7,7 +7,8 @@ namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
 /// "Check your answers": everything read back with change links, the privacy notice and the consent, then the submit.
-/// The submit is idempotent (the journey id is the submission key), and ends with a redirect to the receipt.
+/// The submit is idempotent (the journey id is the submission key), and ends with a redirect to the receipt; a repeated
+/// submit from this browser gets the same receipt, with the access code if it was never shown.
 /// </summary>
 public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, ReceiptTickets tickets) : JourneyPageModel<TJourney, TState>
     where TJourney : JourneyDefinition<TState>, new()
@@ -76,10 +77,12 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         // Staff read the answers as this page read them back, in their language rather than the family's.
         var draft = BuildDraft(State) with { AnswerSummary = StaffAnswerSummary.Of(l => Journey.Summarize(State, l), L) };
         var result = await submitter.SubmitAsync(JourneyId, draft, HttpContext.RequestAborted);
-        if (result.Created)
+        if (!result.Created)
         {
-            tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
+            // A send of the same journey got there first (a double click): this answer is the one the browser may see.
+            return await ReceiptOfSubmittedAsync() ?? throw new InvalidOperationException("The submitted case is not in the database.");
         }
+        tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
         return Redirect(ReceiptModel.PathFor(result.Case.Id));
     }
 

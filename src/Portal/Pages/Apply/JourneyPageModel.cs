@@ -9,8 +9,9 @@ using Parasol.Core.Submissions;
 namespace Parasol.Portal.Pages.Apply;
 
 /// <summary>
-/// A page inside a journey: loads the server-side state named by the id in the URL before any handler runs, and
-/// sends a visitor whose journey expired (or was submitted) back to the start with an explanation.
+/// A page inside a journey: loads the server-side state named by the id in the URL before any handler runs, sends a
+/// visitor whose journey expired back to the start with an explanation, and one whose journey was submitted to its
+/// receipt.
 /// </summary>
 public abstract class JourneyPageModel<TJourney, TState> : PageModel
     where TJourney : JourneyDefinition<TState>, new()
@@ -63,15 +64,28 @@ public abstract class JourneyPageModel<TJourney, TState> : PageModel
         var state = await Store.GetAsync<TState>(Journey.Name, JourneyId, HttpContext.RequestAborted);
         if (state is null)
         {
-            // Back to a journey already submitted (the back button, a second click): its receipt, not a fresh start.
-            var submitted = await HttpContext.RequestServices.GetRequiredService<CaseSubmitter>().FindAsync(JourneyId, HttpContext.RequestAborted);
-            context.Result = submitted is null
-                ? Redirect($"{Journey.BasePath}?expired=true")
-                : Redirect(ReceiptModel.PathFor(submitted.Id));
+            // Back to a journey already submitted (the back button, a second click, a send whose answer was lost): its
+            // receipt, not a fresh start.
+            context.Result = await ReceiptOfSubmittedAsync() ?? Redirect($"{Journey.BasePath}?expired=true");
             return;
         }
         State = state;
         await next();
+    }
+
+    /// <summary>
+    /// The way to this journey's receipt once it was submitted, for this browser that owns it: the receipt's ticket, with
+    /// the access code while the receipt has not shown it (the first answer to the submit may never have arrived).
+    /// Null when no case was made from this journey.
+    /// </summary>
+    protected async Task<IActionResult?> ReceiptOfSubmittedAsync()
+    {
+        if (await HttpContext.RequestServices.GetRequiredService<PendingAccessCodes>().FindAsync(JourneyId, HttpContext.RequestAborted) is not { } submitted)
+        {
+            return null;
+        }
+        HttpContext.RequestServices.GetRequiredService<ReceiptTickets>().Issue(Response, submitted.CaseId, submitted.AccessCode);
+        return Redirect(ReceiptModel.PathFor(submitted.CaseId));
     }
 
     protected Task SaveAsync() => Store.SaveAsync(Journey.Name, JourneyId, State, HttpContext.RequestAborted);

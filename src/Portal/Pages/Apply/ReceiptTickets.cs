@@ -16,7 +16,8 @@ public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvi
 
     private readonly IDataProtector _protector = protection.CreateProtector("Parasol.Portal.Receipt");
 
-    public void Issue(HttpResponse response, Guid caseId, string? accessCode) =>
+    public void Issue(HttpResponse response, Guid caseId, string? accessCode)
+    {
         response.Cookies.Append(CookieName, _protector.Protect($"{caseId:N}|{accessCode}"), new CookieOptions
         {
             HttpOnly = true,
@@ -25,6 +26,9 @@ public sealed class ReceiptTickets(IDataProtectionProvider protection, IHostEnvi
             Path = "/apply/receipt",
             IsEssential = true,
         });
+        // Also the redirect of a GET that leads a submitted journey to its receipt: no cache keeps its cookie.
+        response.Headers.CacheControl = "no-store";
+    }
 
     /// <summary>
     /// Whether this browser holds the ticket for <paramref name="caseId"/>; the access code when the ticket still

@@ -352,4 +352,20 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode));
         Assert.Null(again.QuerySelector(".access-code"));
     }
+
+    [Fact]
+    public async Task A_new_access_code_erases_the_old_one_kept_for_a_browser_that_sends_the_application_again()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.FirstAsync(x => x.Status == CaseStatus.Received && x.ReferringInstitution == null);
+        c.SubmissionKey ??= Guid.NewGuid();
+        db.PendingAccessCodes.Add(new Core.Submissions.PendingAccessCode { SubmissionKey = c.SubmissionKey.Value, ProtectedCode = "protected", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+        await db.SaveChangesAsync();
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=AccessCode", [], formPage: $"/cases/{c.Id}");
+
+        // The Portal would otherwise give the old, no longer valid code to a repeated send of the application.
+        Assert.False(await db.PendingAccessCodes.AnyAsync(p => p.SubmissionKey == c.SubmissionKey));
+    }
 }
