@@ -29,13 +29,17 @@ public sealed class CaseSubmitter(
             return new SubmissionResult(existing, Created: false);
         }
 
+        var accessCode = AccessCode.Generate();
+        // Encrypted before the transaction, so the key ring is in memory before any connection or lock is held (the
+        // receipt e-mail's outbox row encrypts the code again inside it: PendingAccessCodes.Protect).
+        var protectedCode = pendingCodes.Protect(journeyId, accessCode);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
             var created = await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginWholeTransactionAsync(cancellationToken);
-                var @case = Build(journeyId, draft);
+                var @case = Build(journeyId, draft, accessCode);
                 db.Cases.Add(@case);
 
                 var attachments = await db.Attachments.Where(a => a.JourneyId == journeyId && a.CaseId == null).ToListAsync(cancellationToken);
@@ -44,7 +48,7 @@ public sealed class CaseSubmitter(
                     attachment.CaseId = @case.Id;
                     attachment.JourneyId = null;
                 }
-                await pendingCodes.ReplaceJourneyAsync(journeyId, @case.IssuedAccessCode!, cancellationToken);
+                await pendingCodes.ReplaceJourneyAsync(journeyId, protectedCode, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 // The database numbers the case inside COMMIT (CaseNumberAllocator.Placeholder), so the counter row is
                 // locked only for the commit itself, not across a round trip to this process (bench/submit).
@@ -72,10 +76,9 @@ public sealed class CaseSubmitter(
             .Include(c => c.Attachments)
             .SingleOrDefaultAsync(c => c.SubmissionKey == submissionKey, cancellationToken);
 
-    private Case Build(Guid journeyId, CaseDraft draft)
+    private Case Build(Guid journeyId, CaseDraft draft, string accessCode)
     {
         var now = time.GetUtcNow();
-        var accessCode = AccessCode.Generate();
         var id = Guid.NewGuid();
         var @case = new Case
         {

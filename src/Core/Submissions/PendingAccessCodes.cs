@@ -33,13 +33,20 @@ public sealed class PendingAccessCodes(ParasolDbContext db, IDataProtectionProvi
     private readonly IDataProtector _protector = protection.CreateProtector("Parasol.Core.PendingAccessCode");
 
     /// <summary>
+    /// The code as <see cref="ReplaceJourneyAsync"/> stores it. Called before the submit's transaction begins: the key
+    /// ring's first use in a process reads it from the database, or creates a key, synchronously, and every other caller
+    /// waits for that; inside the transaction, each waiting submit would hold its connection and its locks meanwhile (a
+    /// cold start under a burst of submits ran the connection pool dry, CaseSubmitterTests).
+    /// </summary>
+    public string Protect(Guid submissionKey, string accessCode) => ProtectorFor(submissionKey).Protect(accessCode);
+
+    /// <summary>
     /// Ends the journey and keeps the case's code in its place, in one statement of the submit's transaction: the submit
     /// costs no more round trips or statements than it did before.
     /// </summary>
-    public async Task ReplaceJourneyAsync(Guid submissionKey, string accessCode, CancellationToken cancellationToken = default)
+    public async Task ReplaceJourneyAsync(Guid submissionKey, string protectedCode, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var protectedCode = ProtectorFor(submissionKey).Protect(accessCode);
         var expiresAt = now + TimeSpan.FromHours(options.Value.ExpiryHours);
         // A concurrent submit of the same key waits on the journey's row, then finds this row committed and adds none; it
         // then loses on ux_cases_submission_key and answers with this case.
