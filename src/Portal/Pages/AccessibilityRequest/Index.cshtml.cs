@@ -13,9 +13,10 @@ namespace Parasol.Portal.Pages.AccessibilityRequest;
 
 /// <summary>
 /// The accessibility request form linked from the accessibility statement: one page, sent as a case of its own type to
-/// the registry, with a receipt. The hidden submission key makes a double click or a repeated POST create one case.
+/// the registry, with a receipt. The hidden submission key makes a double click or a repeated POST create one case, and
+/// leads a repeat to the same receipt.
 /// </summary>
-public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CaseSubmitter submitter, PendingAccessCodes pendingCodes, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AccessibilityRequestAnswers Answers { get; set; } = new();
@@ -48,10 +49,12 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
             AnswerSummary = StaffAnswerSummary.Of(a.Summarize, l),
             People = [new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim() }],
         }, HttpContext.RequestAborted);
-        if (result.Created)
-        {
-            tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode!);
-        }
+        // A repeated send (its first answer lost, or a double click) gets the same receipt, with the access code if the
+        // receipt never showed it. The submission key is proof enough that this browser sent the first one: it is only in
+        // the form this browser was given, and the POST passed this browser's antiforgery check.
+        var code = result.Created ? result.Case.IssuedAccessCode
+            : (await pendingCodes.FindAsync(SubmissionKey, HttpContext.RequestAborted))?.AccessCode;
+        tickets.Issue(Response, result.Case.Id, code);
         return Redirect(ReceiptModel.PathFor(result.Case.Id));
     }
 

@@ -118,6 +118,41 @@ public sealed class LostReceiptTests(PortalFactory portal) : IClassFixture<Porta
         Assert.DoesNotContain(code, receipt.Text("body"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_accessibility_request_whose_send_got_no_answer_shows_its_receipt_with_the_code_when_sent_again()
+    {
+        var (form, cookies) = Browser();
+        await form.GetAsync("/accessibility-request");
+        var key = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!;
+        Dictionary<string, string> fields = new()
+        {
+            ["SubmissionKey"] = key,
+            ["Answers.FirstName"] = "Jerzy",
+            ["Answers.LastName"] = "Nowicki",
+            ["Answers.ReplyBy"] = "Letter",
+            ["Answers.PostalAddress"] = "ul. Polna 3, 44-230 Lipowiec",
+            ["Answers.Page"] = "Formularz wniosku o świadczenie (PDF)",
+            ["Answers.Problem"] = "Czytnik ekranu nie odczytuje pól formularza.",
+        };
+        var page = new Uri("http://localhost/accessibility-request");
+        using (var lost = portal.App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false }))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, page)
+        {
+            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", Html.AntiforgeryToken(form.Page))]),
+        })
+        {
+            request.Headers.Add("Cookie", cookies.GetCookieHeader(page));
+            using var response = await lost.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        await form.PostAsync(fields); // "send" again, on the form still on the screen
+
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.Equal(await db.Cases.Where(c => c.SubmissionKey == Guid.Parse(key)).Select(c => c.Number).SingleAsync(), form.Page.Text(".case-number"));
+        Assert.Matches(CodePattern, form.Page.Text(".access-code"));
+    }
+
     /// <summary>A browser whose cookies the test can copy, as a second device or a replayed request would carry them.</summary>
     private (FormClient Form, CookieContainer Cookies) Browser()
     {
