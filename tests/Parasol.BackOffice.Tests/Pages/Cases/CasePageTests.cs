@@ -310,6 +310,8 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         await using var db = backOffice.App.Database.CreateDbContext();
         var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Status == CaseStatus.Received && x.ContactEmail != null && x.ReferringInstitution == null);
         using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        // Another test of this class may have given the same case a new code before.
+        var before = await db.OutboxMessages.MaxAsync(m => (long?)m.Id) ?? 0;
 
         var response = await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=AccessCode", [], formPage: $"/cases/{c.Id}");
         var page = await StaffSession.GetPageAsync(client, StaffSession.Target(response)!);
@@ -317,7 +319,7 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Nowy kod dostępu wysłano na adres e-mail podany w sprawie", page.Text("main"), StringComparison.Ordinal);
         var now = await db.Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id);
-        var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode);
+        var mail = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id > before && m.CaseId == c.Id && m.Template == Core.Mail.MailTemplate.NewAccessCode);
         Assert.Equal(c.ContactEmail, mail.RecipientEmail);
         var code = backOffice.App.Services.GetRequiredService<Core.Outbox.OutboxSecrets>().Reveal(mail.Payload)!;
         Assert.DoesNotContain(code, mail.Payload!, StringComparison.Ordinal);
