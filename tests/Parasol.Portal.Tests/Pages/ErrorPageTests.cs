@@ -69,8 +69,9 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task A_request_body_past_the_servers_limit_gets_the_413_page_not_a_500()
     {
         await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
-        using var client = new HttpClient { BaseAddress = app.StartOnRealPort() };
-        // Declared larger than Kestrel accepts (30 MB); the client waits for "100 Continue", so the body is never sent.
+        // Declared larger than Kestrel accepts (30 MB); the client waits for "100 Continue", so the body is never sent
+        // (HttpClient waits 1 s by default, then sends anyway: on a loaded machine the 413 came later, into a broken pipe).
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = app.StartOnRealPort() };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/preferences/font", UriKind.Relative))
         {
             Content = new StreamContent(new MemoryStream(new byte[40 * 1024 * 1024])),
