@@ -74,6 +74,7 @@ public sealed class TwoInstancesTests(TwoOfEach apps) : IClassFixture<TwoOfEach>
         Assert.StartsWith("/apply/receipt/", receipt.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(Portals.Length, browser.InstancesUsed);
         var number = receipt.Page.QuerySelector(".case-number")!.TextContent.Trim();
+        var code = receipt.Page.QuerySelector(".access-code")!.TextContent.Trim();
 
         // More cases from a Portal-like client, so both Hangfire servers compete for the jobs.
         var configuration = new ConfigurationBuilder()
@@ -110,6 +111,8 @@ public sealed class TwoInstancesTests(TwoOfEach apps) : IClassFixture<TwoOfEach>
         var receiptMails = mails.Where(m => m.To == "anna.wojcik@example.com" || m.To.StartsWith("rodzina-", StringComparison.Ordinal)).ToList();
         Assert.Equal(receipts, receiptMails.Count);
         Assert.Equal(receipts, receiptMails.Select(m => m.To).Distinct().Count());
+        // A Portal encrypted the code in the outbox row with the shared key ring; a back office decrypted it to send it.
+        Assert.Contains($"Kod dostępu do sprawdzenia stanu sprawy: {code}.", receiptMails.Single(m => m.To == "anna.wojcik@example.com").Text, StringComparison.Ordinal);
         var servers = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM hangfire.server").SingleAsync();
         Assert.Equal(2, servers);
     }
