@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Hangfire;
 using MailKit.Net.Smtp;
-using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
