@@ -1,4 +1,5 @@
 using Hangfire;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
@@ -55,7 +56,7 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
             // The database away is not the message's failure: nothing is recorded, the sweep hands the row over again.
             catch (Exception error) when (error is not OperationCanceledException && !DatabaseFailures.IsUnavailable(error))
             {
-                logger.LogWarning("E-mail {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", message.Id, message.Template, attempt, error.Message);
+                logger.LogWarning("E-mail {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", message.Id, message.Template, attempt, Describe(error));
                 await transaction.RollbackAsync(CancellationToken.None);
                 failure = error;
             }
@@ -88,4 +89,12 @@ public sealed class SendEmailJob(ParasolDbContext db, MailRenderer renderer, IMa
         MailTemplate.UrgentCase => "powiadomienie o pilnej sprawie",
         _ => "powiadomienie",
     };
+
+    /// <summary>
+    /// A failed send as the log tells it: a mail server's refusal by its code only, since its words echo the recipient's
+    /// address ("5.1.1 &lt;anna@…&gt;: Recipient address rejected"); the outbox row keeps them for the admin page.
+    /// </summary>
+    internal static string Describe(Exception error) => error is SmtpCommandException refused
+        ? $"{nameof(SmtpCommandException)} {refused.ErrorCode} ({(int)refused.StatusCode})"
+        : $"{error.GetType().Name}: {error.Message}";
 }

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using Hangfire;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 using Parasol.Core.Cases;
 using Parasol.Core.Data;
 using Parasol.Core.Jobs;
@@ -335,6 +339,69 @@ public sealed class SendEmailJobTests : IAsyncLifetime
         _jobs.Clear();
         await SweepAsync();
         Assert.Contains(receipt.Id, _jobs.Jobs.SelectMany(j => (long[])j.Args[0]!));
+    }
+
+    [Fact]
+    public async Task A_recipient_the_mail_server_refuses_is_logged_by_the_refusals_code_without_its_address()
+    {
+        var log = new WarningLog();
+        await using var services = _database.CreateServices(s =>
+        {
+            s.AddParasolJobs(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Portal:BaseUrl"] = "https://portal.example.test",
+                ["BackOffice:BaseUrl"] = "https://backoffice.example.test",
+            }).Build());
+            s.Replace(ServiceDescriptor.Singleton<IMailDelivery>(new RefusingDelivery()));
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time));
+            s.AddSingleton<IBackgroundJobClient>(_jobs);
+            s.AddSingleton<ILoggerProvider>(log);
+        });
+        var c = await TestCases.SubmitAsync(services, configure: null, _time);
+        var row = await EmailRowAsync(c.Id, MailTemplate.Receipt);
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SendEmailJob>().ExecuteAsync(row.Id, CancellationToken.None);
+        }
+
+        var failure = Assert.Single(log.Entries);
+        Assert.Contains("SmtpCommandException RecipientNotAccepted (550)", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(c.ContactEmail!, failure, StringComparison.OrdinalIgnoreCase);
+        // The admin page still tells why, from the row.
+        Assert.Contains(c.ContactEmail!, (await EmailRowAsync(c.Id, MailTemplate.Receipt)).LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>A mail server refusing the recipient in the words Postfix uses, which echo the address.</summary>
+    private sealed class RefusingDelivery : IMailDelivery
+    {
+        public Task SendAsync(MailContent mail, CancellationToken cancellationToken) =>
+            throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable,
+                MailboxAddress.Parse(mail.To), $"5.1.1 <{mail.To}>: Recipient address rejected: User unknown in virtual mailbox table");
+    }
+
+    /// <summary>What <see cref="SendEmailJob"/> logs at Warning and above.</summary>
+    private sealed class WarningLog : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _entries = new();
+
+        public IReadOnlyCollection<string> Entries => _entries;
+
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(SendEmailJob).FullName ? new Logger(_entries) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue(formatter(state, exception) + exception);
+        }
     }
 
     /// <summary>Hangfire's storage refusing every job (its database away for a moment).</summary>
