@@ -13,6 +13,7 @@ public static class ApplyServices
         services.Configure<StatusLookupOptions>(configuration.GetSection(StatusLookupOptions.SectionName));
         services.AddSingleton<StatusLookupLimiter>();
         SubmitLimiter.Register(services, configuration);
+        StartLimiter.Register(services, configuration);
         return services;
     }
 }
