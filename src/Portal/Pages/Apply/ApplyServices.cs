@@ -14,6 +14,7 @@ public static class ApplyServices
         services.AddSingleton<StatusLookupLimiter>();
         SubmitLimiter.Register(services, configuration);
         StartLimiter.Register(services, configuration);
+        UploadLimiter.Register(services, configuration);
         return services;
     }
 }
