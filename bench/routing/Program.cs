@@ -25,8 +25,10 @@ var environment = new Dictionary<string, string>
     ["Mail__Security"] = "None",
     ["Attachments__Directory"] = attachments.FullName,
     ["Logging__LogLevel__Default"] = "Warning",
-    // Every simulated applicant comes from 127.0.0.1: lift the per-address submit limit for the run.
+    // Every simulated applicant comes from 127.0.0.1: lift the per-address limits (starts, uploads, submits) for the run.
     ["Apply__SubmitLimit__PermitLimit"] = "1000000",
+    ["Apply__StartLimit__PermitLimit"] = "1000000",
+    ["Apply__UploadLimit__PermitLimit"] = "1000000",
     ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
     ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error",
     ["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error",

@@ -43,8 +43,10 @@ var environment = new Dictionary<string, string>
     ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error",
     ["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error",
     ["Logging__Console__FormatterName"] = "simple",
-    // Every simulated applicant comes from 127.0.0.1: lift the per-address submit limit for the run.
+    // Every simulated applicant comes from 127.0.0.1: lift the per-address limits (starts, uploads, submits) for the run.
     ["Apply__SubmitLimit__PermitLimit"] = "1000000",
+    ["Apply__StartLimit__PermitLimit"] = "1000000",
+    ["Apply__UploadLimit__PermitLimit"] = "1000000",
 };
 using var backOffice = await AppProcess.StartParasolAsync("BackOffice", environment);
 using var portal = await AppProcess.StartParasolAsync("Portal", environment);

@@ -58,6 +58,8 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
         builder.UseSetting("Jobs:RunServer", "false");
         // Every test client comes from one address: per-address limits are lifted unless a test sets its own.
         builder.UseSetting("Apply:SubmitLimit:PermitLimit", "1000000");
+        builder.UseSetting("Apply:StartLimit:PermitLimit", "1000000");
+        builder.UseSetting("Apply:UploadLimit:PermitLimit", "1000000");
         builder.UseSetting("Staff:SignInLimit:PerAddress:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
         {

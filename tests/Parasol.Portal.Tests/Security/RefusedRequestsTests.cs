@@ -121,6 +121,50 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == id));
     }
 
+    [Fact]
+    public async Task Starts_past_the_limit_for_one_address_are_refused_create_no_journey_and_leave_the_started_ones_open()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        app.Settings["Apply:StartLimit:PermitLimit"] = "2";
+        app.Settings["Apply:StartLimit:WindowMinutes"] = "30";
+        var first = From(app, "203.0.113.20");
+        var started = await FamilyAssistantJourneyTests.StartAsync(first);
+        await FamilyAssistantJourneyTests.StartAsync(From(app, "203.0.113.20"));
+        var form = From(app, "203.0.113.20");
+        await form.GetAsync("/apply/family-assistant");
+        await using var db = portal.App.Database.CreateDbContext();
+        var journeysBefore = await db.JourneyStates.CountAsync();
+
+        await form.PostAsync([]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        Assert.Equal("/apply/family-assistant", form.Location!.AbsolutePath);
+        Assert.Equal("Nie możesz teraz rozpocząć nowego wniosku", form.Page.Text(".notice-title"));
+        Assert.Equal("Z Twojego połączenia rozpoczęto zbyt wiele wniosków. Wnioski już rozpoczęte są zapisane i możesz je dokończyć: aby rozpocząć nowy, poczekaj 30 min.",
+            form.Page.Text(".notice p"));
+        Assert.NotNull(form.Page.QuerySelector("button.button-start"));
+        Assert.Equal(journeysBefore, await db.JourneyStates.CountAsync());
+        await first.PostAsync(FamilyAssistantAnswers.AboutYou(), $"/apply/family-assistant/{started}/about-you");
+        Assert.EndsWith("/contact", first.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        // Another address has its own allowance.
+        var other = From(app, "203.0.113.21");
+        await FamilyAssistantJourneyTests.StartAsync(other);
+        Assert.Equal(HttpStatusCode.OK, other.Last!.StatusCode);
+        Assert.Equal(journeysBefore + 1, await db.JourneyStates.CountAsync());
+    }
+
+    /// <summary>
+    /// A browser at its own client address: the test server has no connection address, so the forwarded-headers
+    /// middleware takes the one X-Forwarded-For names, as from a trusted proxy.
+    /// </summary>
+    internal static FormClient From(ParasolAppFactory<SharedResource> app, string address)
+    {
+        var http = app.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return new FormClient(http);
+    }
+
     private static async Task NoStackTraceAsync(HttpResponseMessage response, string heading)
     {
         var body = await response.Content.ReadAsStringAsync();

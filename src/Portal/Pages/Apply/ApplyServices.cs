@@ -13,6 +13,8 @@ public static class ApplyServices
         services.Configure<StatusLookupOptions>(configuration.GetSection(StatusLookupOptions.SectionName));
         services.AddSingleton<StatusLookupLimiter>();
         SubmitLimiter.Register(services, configuration);
+        StartLimiter.Register(services, configuration);
+        UploadLimiter.Register(services, configuration);
         return services;
     }
 }

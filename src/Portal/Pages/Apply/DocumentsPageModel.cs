@@ -118,6 +118,12 @@ public abstract class DocumentsPageModel<TJourney, TState>(AttachmentUploader up
     private async Task<IActionResult?> UploadAsync(IFormFile file, AttachmentKind? kind)
     {
         Chosen = ChosenKind(kind);
+        if (await OneFileUpload.OverLimitAsync(Request, file, L) is { } overLimit)
+        {
+            ModelState.AddModelError("file", overLimit);
+            await LoadAsync();
+            return Page();
+        }
         UploadResult? result;
         try
         {

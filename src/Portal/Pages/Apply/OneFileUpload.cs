@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 using Parasol.Core.Attachments;
 
 namespace Parasol.Portal.Pages.Apply;
@@ -6,6 +7,34 @@ namespace Parasol.Portal.Pages.Apply;
 /// <summary>Hands the one file of an upload form to the uploader, whether it was streamed or buffered.</summary>
 public static class OneFileUpload
 {
+    /// <summary>
+    /// Takes one upload from the client address's allowance (<see cref="UploadLimiter"/>) before any of the file is read.
+    /// Null when it may go on; else the message for the file field, the status set to 429, and the rest of the body
+    /// read and dropped (a browser sends the whole body before it reads the answer: left unread, the connection could be
+    /// cut under it), so nothing of the file is written anywhere.
+    /// </summary>
+    public static async Task<string?> OverLimitAsync(HttpRequest request, IFormFile file, IStringLocalizer l)
+    {
+        var limiter = request.HttpContext.RequestServices.GetRequiredService<UploadLimiter>();
+        if (await limiter.TryAcquireAsync(request.HttpContext))
+        {
+            return null;
+        }
+        request.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (file is StreamedFormFile streamed)
+        {
+            try
+            {
+                await streamed.ReadRestAsync(request.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or MoreThanOneFileException)
+            {
+                // The body broke off, is malformed or carried a second file: the limit is the answer all the same.
+            }
+        }
+        return UploadMessages.OverLimit(limiter.WindowMinutes, l);
+    }
+
     /// <summary>
     /// The uploader's result, or null when the form carried a second file (then nothing was kept). A body that
     /// cannot be read past the file throws <see cref="InvalidDataException"/>.

@@ -24,4 +24,8 @@ public static class UploadMessages
         UploadProblem.ScanUnavailable => l["We cannot check files for viruses at the moment, so the file was not accepted. Please try again later"],
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };
+
+    /// <summary>The message for an upload refused by <see cref="UploadLimiter"/>, which ends after <paramref name="windowMinutes"/> at most.</summary>
+    public static string OverLimit(int windowMinutes, IStringLocalizer l) =>
+        l["Too many files have been sent from your connection. The files already added are kept: wait {0} minutes and upload this one again.", windowMinutes];
 }

@@ -97,6 +97,11 @@ public sealed class DocumentsModel(CaseStatusLookup lookup, StatusTickets ticket
     /// <summary>Uploads the chosen file; the page with the reason when it was refused, null when it was kept.</summary>
     private async Task<IActionResult?> UploadAsync(IFormFile file)
     {
+        if (await OneFileUpload.OverLimitAsync(Request, file, l) is { } overLimit)
+        {
+            ModelState.AddModelError("file", overLimit);
+            return Page();
+        }
         UploadResult? result;
         try
         {
