@@ -158,6 +158,45 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
     /// A browser at its own client address: the test server has no connection address, so the forwarded-headers
     /// middleware takes the one X-Forwarded-For names, as from a trusted proxy.
     /// </summary>
+    [Fact]
+    public async Task Accessibility_requests_past_the_submit_limit_are_refused_with_what_was_typed_kept_and_a_repeat_still_gets_its_receipt()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        app.Settings["Apply:SubmitLimit:PermitLimit"] = "1";
+        app.Settings["Apply:SubmitLimit:WindowMinutes"] = "30";
+        Dictionary<string, string> Request(FormClient form) => new()
+        {
+            ["SubmissionKey"] = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!,
+            ["Answers.FirstName"] = "Jerzy",
+            ["Answers.LastName"] = "Nowicki",
+            ["Answers.ReplyBy"] = "Letter",
+            ["Answers.PostalAddress"] = "ul. Polna 3, 44-230 Lipowiec",
+            ["Answers.Page"] = "/za-zyciem",
+            ["Answers.Problem"] = "Filmy nie mają napisów.",
+        };
+        var first = From(app, "203.0.113.30");
+        await first.GetAsync("/accessibility-request");
+        var sent = Request(first);
+        await first.PostAsync(sent);
+        Assert.StartsWith("/apply/receipt/", first.Location!.AbsolutePath, StringComparison.Ordinal);
+        var form = From(app, "203.0.113.30");
+        await form.GetAsync("/accessibility-request");
+        var refused = Request(form);
+
+        await form.PostAsync(refused);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        Assert.Equal([("#main", "Z Twojego połączenia wysłano zbyt wiele zgłoszeń. To, co wpisałaś lub wpisałeś, jest poniżej: poczekaj 30 min i wyślij ponownie.")], form.Errors());
+        Assert.Equal("Filmy nie mają napisów.", form.Value("Answers-Problem"));
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == Guid.Parse(refused["SubmissionKey"])));
+        // The request already sent, sent again (its answer lost), is not refused: it leads to its receipt.
+        var again = From(app, "203.0.113.30");
+        await again.GetAsync("/accessibility-request");
+        await again.PostAsync(sent);
+        Assert.StartsWith("/apply/receipt/", again.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
     internal static FormClient From(ParasolAppFactory<SharedResource> app, string address)
     {
         var http = app.CreateClient();

@@ -37,6 +37,20 @@ public sealed class IndexModel(CaseSubmitter submitter, PendingAccessCodes pendi
             SubmissionKey = SubmissionKey == Guid.Empty ? Guid.NewGuid() : SubmissionKey;
             return Page();
         }
+        if (await pendingCodes.FindAsync(SubmissionKey, HttpContext.RequestAborted) is { } sent)
+        {
+            // Sent before (its answer lost, or a double click): the same receipt, not another attempt on the allowance.
+            tickets.Issue(Response, sent.CaseId, sent.AccessCode);
+            return Redirect(ReceiptModel.PathFor(sent.CaseId));
+        }
+        // Each request is a case in the registry's queue with a 7-day deadline: one address shares the journeys' allowance.
+        var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
+        if (!await limiter.TryAcquireAsync(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", l["Too many requests have been sent from your connection. What you typed is still below: wait {0} minutes and send it again.", limiter.WindowMinutes]);
+            return Page();
+        }
         var a = Answers;
         var result = await submitter.SubmitAsync(SubmissionKey, new CaseDraft
         {
