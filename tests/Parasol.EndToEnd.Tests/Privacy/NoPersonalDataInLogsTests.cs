@@ -225,8 +225,11 @@ public sealed class NoPersonalDataInLogsTests : IAsyncLifetime
         var logs = PortalLog.Entries.Concat(BackOfficeLog.Entries).ToList();
         Assert.True(logs.Count > 1000, $"only {logs.Count} log entries captured: is Trace logging on?");
         // Npgsql is not in the list: neither EF's nor Hangfire's connections are given a logger factory, so it logs nothing.
+        // Nor is Hangfire: its log provider is one static for the whole process, set by whichever host configured Hangfire
+        // last, so with the other tests' hosts running alongside its lines may land in another host's log (the jobs' own
+        // work is checked: the receipt e-mail arrived, and our job classes log through this host's factory).
         var categories = logs.Select(l => l.Category).ToHashSet();
-        Assert.All(new[] { "Microsoft.EntityFrameworkCore.Database.Command", "Hangfire.Server", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Mvc" },
+        Assert.All(new[] { "Microsoft.EntityFrameworkCore.Database.Command", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Mvc" },
             prefix => Assert.True(categories.Any(c => c.StartsWith(prefix, StringComparison.Ordinal)), $"nothing logged by {prefix}: {string.Join(", ", categories.Order())}"));
         var leaks = (from log in logs
                      from secret in secrets
