@@ -16,7 +16,7 @@ namespace Parasol.Portal.Pages.AccessibilityRequest;
 /// the registry, with a receipt. The hidden submission key makes a double click or a repeated POST create one case, and
 /// leads a repeat to the same receipt.
 /// </summary>
-public sealed class IndexModel(CaseSubmitter submitter, PendingAccessCodes pendingCodes, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AccessibilityRequestAnswers Answers { get; set; } = new();
@@ -37,11 +37,12 @@ public sealed class IndexModel(CaseSubmitter submitter, PendingAccessCodes pendi
             SubmissionKey = SubmissionKey == Guid.Empty ? Guid.NewGuid() : SubmissionKey;
             return Page();
         }
-        if (await pendingCodes.FindAsync(SubmissionKey, HttpContext.RequestAborted) is { } sent)
+        // Sent before (its answer lost, or a double click): the same receipt, with the access code if it was never shown,
+        // and no attempt taken from the allowance. The submission key is proof enough that this browser sent it: it is
+        // only in the form this browser was given, and the POST passed this browser's antiforgery check.
+        if (await ReceiptModel.OfSubmittedAsync(HttpContext, SubmissionKey) is { } receipt)
         {
-            // Sent before (its answer lost, or a double click): the same receipt, not another attempt on the allowance.
-            tickets.Issue(Response, sent.CaseId, sent.AccessCode);
-            return Redirect(ReceiptModel.PathFor(sent.CaseId));
+            return receipt;
         }
         // Each request is a case in the registry's queue with a 7-day deadline: one address shares the journeys' allowance.
         var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
@@ -63,12 +64,12 @@ public sealed class IndexModel(CaseSubmitter submitter, PendingAccessCodes pendi
             AnswerSummary = StaffAnswerSummary.Of(a.Summarize, l),
             People = [new CasePerson { Role = PersonRole.Applicant, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim() }],
         }, HttpContext.RequestAborted);
-        // A repeated send (its first answer lost, or a double click) gets the same receipt, with the access code if the
-        // receipt never showed it. The submission key is proof enough that this browser sent the first one: it is only in
-        // the form this browser was given, and the POST passed this browser's antiforgery check.
-        var code = result.Created ? result.Case.IssuedAccessCode
-            : (await pendingCodes.FindAsync(SubmissionKey, HttpContext.RequestAborted))?.AccessCode;
-        tickets.Issue(Response, result.Case.Id, code);
+        if (!result.Created)
+        {
+            // A send of the same key got there first (a double click): its receipt, as above.
+            return await ReceiptModel.OfSubmittedAsync(HttpContext, SubmissionKey) ?? throw new InvalidOperationException("The submitted case is not in the database.");
+        }
+        tickets.Issue(Response, result.Case.Id, result.Case.IssuedAccessCode);
         return Redirect(ReceiptModel.PathFor(result.Case.Id));
     }
 

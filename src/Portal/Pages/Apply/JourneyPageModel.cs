@@ -78,15 +78,7 @@ public abstract class JourneyPageModel<TJourney, TState> : PageModel
     /// the access code while the receipt has not shown it (the first answer to the submit may never have arrived).
     /// Null when no case was made from this journey.
     /// </summary>
-    protected async Task<IActionResult?> ReceiptOfSubmittedAsync()
-    {
-        if (await HttpContext.RequestServices.GetRequiredService<PendingAccessCodes>().FindAsync(JourneyId, HttpContext.RequestAborted) is not { } submitted)
-        {
-            return null;
-        }
-        HttpContext.RequestServices.GetRequiredService<ReceiptTickets>().Issue(Response, submitted.CaseId, submitted.AccessCode);
-        return Redirect(ReceiptModel.PathFor(submitted.CaseId));
-    }
+    protected Task<IActionResult?> ReceiptOfSubmittedAsync() => ReceiptModel.OfSubmittedAsync(HttpContext, JourneyId);
 
     protected Task SaveAsync() => Store.SaveAsync(Journey.Name, JourneyId, State, HttpContext.RequestAborted);
 

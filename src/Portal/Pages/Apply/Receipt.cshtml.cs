@@ -19,6 +19,22 @@ public sealed class ReceiptModel(
 {
     public static string PathFor(Guid caseId) => $"/apply/receipt/{caseId}";
 
+    /// <summary>
+    /// The way to the receipt of the case made from <paramref name="submissionKey"/>, for the browser that sent it and
+    /// sends or opens it again (its first answer may never have arrived): the receipt's ticket, with the access code while
+    /// the receipt has not shown it. Null when no case was made from that key. The caller has checked that the key is
+    /// this browser's (a journey's ownership cookie, the accessibility form's own hidden key).
+    /// </summary>
+    public static async Task<IActionResult?> OfSubmittedAsync(HttpContext context, Guid submissionKey)
+    {
+        if (await context.RequestServices.GetRequiredService<PendingAccessCodes>().FindAsync(submissionKey, context.RequestAborted) is not { } submitted)
+        {
+            return null;
+        }
+        context.RequestServices.GetRequiredService<ReceiptTickets>().Issue(context.Response, submitted.CaseId, submitted.AccessCode);
+        return new RedirectResult(PathFor(submitted.CaseId));
+    }
+
     [FromRoute]
     public Guid CaseId { get; set; }
 

@@ -11,20 +11,10 @@ namespace Parasol.Portal.Pages.Apply;
 /// still one a minute, all hour. Counted in the database, so every Portal instance shares the allowance.
 /// </summary>
 public sealed class StartLimiter(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
+    : AddressLimiter("start", options.Get(SectionName), time)
 {
     public const string SectionName = "Apply:StartLimit";
 
-    private readonly AttemptLimiter _limiter = new("start", options.Get(SectionName), time);
-
-    public int WindowMinutes => _limiter.WindowMinutes;
-
-    public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
-
-    public static void Register(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<AttemptLimitOptions>(SectionName)
-            .Configure(o => (o.PermitLimit, o.WindowMinutes) = (60, 60))
-            .Bind(configuration.GetSection(SectionName));
-        services.AddSingleton<StartLimiter>();
-    }
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        Register<StartLimiter>(services, configuration, SectionName, permitLimit: 60, windowMinutes: 60);
 }

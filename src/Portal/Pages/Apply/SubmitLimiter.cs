@@ -9,20 +9,10 @@ namespace Parasol.Portal.Pages.Apply;
 /// Counted in the database, so every Portal instance shares the allowance.
 /// </summary>
 public sealed class SubmitLimiter(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
+    : AddressLimiter("submit", options.Get(SectionName), time)
 {
     public const string SectionName = "Apply:SubmitLimit";
 
-    private readonly AttemptLimiter _limiter = new("submit", options.Get(SectionName), time);
-
-    public int WindowMinutes => _limiter.WindowMinutes;
-
-    public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
-
-    public static void Register(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<AttemptLimitOptions>(SectionName)
-            .Configure(o => (o.PermitLimit, o.WindowMinutes) = (20, 60))
-            .Bind(configuration.GetSection(SectionName));
-        services.AddSingleton<SubmitLimiter>();
-    }
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        Register<SubmitLimiter>(services, configuration, SectionName, permitLimit: 20, windowMinutes: 60);
 }

@@ -12,20 +12,10 @@ namespace Parasol.Portal.Pages.Apply;
 /// shares the allowance.
 /// </summary>
 public sealed class UploadLimiter(IOptionsMonitor<AttemptLimitOptions> options, TimeProvider time)
+    : AddressLimiter("upload", options.Get(SectionName), time)
 {
     public const string SectionName = "Apply:UploadLimit";
 
-    private readonly AttemptLimiter _limiter = new("upload", options.Get(SectionName), time);
-
-    public int WindowMinutes => _limiter.WindowMinutes;
-
-    public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
-
-    public static void Register(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<AttemptLimitOptions>(SectionName)
-            .Configure(o => (o.PermitLimit, o.WindowMinutes) = (100, 60))
-            .Bind(configuration.GetSection(SectionName));
-        services.AddSingleton<UploadLimiter>();
-    }
+    public static void Register(IServiceCollection services, IConfiguration configuration) =>
+        Register<UploadLimiter>(services, configuration, SectionName, permitLimit: 100, windowMinutes: 60);
 }
