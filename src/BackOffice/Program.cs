@@ -23,7 +23,7 @@ if (args.Length > 0 && args[0] == KeyCertificateCommand.Command)
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Logging.AddParasolPrivateLogging();
+builder.AddParasolPrivateLogging();
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolHsts();

@@ -12,7 +12,7 @@ using Parasol.Portal.Preferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Logging.AddParasolPrivateLogging();
+builder.AddParasolPrivateLogging();
 builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolHsts();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Parasol.Core.Data;
@@ -27,6 +28,29 @@ public static class ParasolDatabase
             builder.ApplicationName = Assembly.GetEntryAssembly()?.GetName().Name ?? "Parasol";
         }
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Turns the connection string's <c>Include Error Detail</c> off outside Development and the test hosts. With it on,
+    /// Npgsql puts the server's detail of a failed statement into the exception's message — the key values of a unique
+    /// violation, the row a constraint refused (a PESEL, a name) — and from there into logs and error reports. Useful
+    /// at a developer's desk; in production a family's data must not travel that way. Returns whether it was on.
+    /// </summary>
+    public static bool WithoutErrorDetail(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (connectionString is null || environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+        {
+            return false;
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.IncludeErrorDetail)
+        {
+            return false;
+        }
+        builder.IncludeErrorDetail = false;
+        configuration["ConnectionStrings:Default"] = builder.ConnectionString;
+        return true;
     }
 
     /// <summary>

@@ -1,16 +1,144 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parasol.Core.Data;
 
 namespace Parasol.Core.Web;
 
 public static class PrivateLogging
 {
     /// <summary>
-    /// Log categories that write what a form carried, capped below the level at which they do, whatever the
-    /// configuration turns up: at Trace, ASP.NET Core writes every argument a page handler was called with (a note on a
-    /// case, a reason for a completion request: health, children, court matters). An operator who turns logging up to
-    /// find a fault gets everything else.
+    /// Log categories that write what a form carried: at Trace, ASP.NET Core writes every argument a page handler was
+    /// called with (a note on a case, a reason for a completion request: health, children, court matters).
     /// </summary>
-    public static ILoggingBuilder AddParasolPrivateLogging(this ILoggingBuilder logging) => logging
-        .AddFilter("Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker", LogLevel.Debug)
-        .AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker", LogLevel.Debug);
+    internal static readonly string[] FormCarryingCategories =
+    [
+        "Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageActionInvoker",
+        "Microsoft.AspNetCore.Mvc.Infrastructure.ControllerActionInvoker",
+    ];
+
+    /// <summary>
+    /// What both apps do before anything else, so that turning logging up to find a fault never writes a family's data:
+    /// the categories that write what a form carried are capped at Debug whatever the configuration says, for every
+    /// provider (a provider's own setting, <c>Logging:Console:LogLevel:…</c>, would otherwise beat a general cap); and
+    /// outside Development and the test hosts, the database connection's <c>Include Error Detail</c> is turned off (see
+    /// <see cref="ParasolDatabase.WithoutErrorDetail"/>), with a warning at start-up that it was.
+    /// </summary>
+    public static IHostApplicationBuilder AddParasolPrivateLogging(this IHostApplicationBuilder builder)
+    {
+        foreach (var category in FormCarryingCategories)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Debug);
+        }
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, FormCarryingCategoriesCap>();
+        if (ParasolDatabase.WithoutErrorDetail(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddHostedService<ErrorDetailTurnedOffWarning>();
+        }
+        return builder;
+    }
+}
+
+/// <summary>
+/// After every other setting is bound: for each provider that has settings of its own, the level the logging framework
+/// would choose for a form-carrying category (the most specific rule: the provider's own before the general ones, then
+/// the longest category; the last of equals) is raised to Debug where it is lower, by a rule of that provider for
+/// exactly that category, added last so that it is the one chosen. Settings above Debug are kept as they are.
+/// </summary>
+internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFilterOptions>
+{
+    public void PostConfigure(string? name, LoggerFilterOptions options)
+    {
+        var providers = options.Rules.Select(r => r.ProviderName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var category in PrivateLogging.FormCarryingCategories)
+        {
+            foreach (var provider in providers)
+            {
+                var level = ChosenLevel(options, provider, category) ?? LogLevel.Trace;
+                options.Rules.Add(new LoggerFilterRule(provider, category, level < LogLevel.Debug ? LogLevel.Debug : level, null));
+            }
+        }
+    }
+
+    /// <summary>The level Microsoft.Extensions.Logging's rule selection gives <paramref name="category"/> for <paramref name="provider"/>; null means every level.</summary>
+    internal static LogLevel? ChosenLevel(LoggerFilterOptions options, string provider, string category)
+    {
+        LoggerFilterRule? chosen = null;
+        foreach (var rule in options.Rules)
+        {
+            if (IsBetter(rule, chosen, provider, category))
+            {
+                chosen = rule;
+            }
+        }
+        return chosen is null ? options.MinLevel : chosen.LogLevel;
+    }
+
+    private static bool IsBetter(LoggerFilterRule rule, LoggerFilterRule? chosen, string provider, string category)
+    {
+        if (rule.ProviderName is not null && rule.ProviderName != provider)
+        {
+            return false;
+        }
+        if (rule.CategoryName is { } ruleCategory && !Matches(ruleCategory, category))
+        {
+            return false;
+        }
+        if (chosen?.ProviderName is not null)
+        {
+            if (rule.ProviderName is null)
+            {
+                return false;
+            }
+        }
+        else if (rule.ProviderName is not null)
+        {
+            return true;
+        }
+        if (chosen?.CategoryName is not null)
+        {
+            if (rule.CategoryName is null || chosen.CategoryName.Length > rule.CategoryName.Length)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A rule's category is a prefix of the logger's, or holds one <c>*</c> standing for any text in between.</summary>
+    private static bool Matches(string ruleCategory, string category)
+    {
+        var star = ruleCategory.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0)
+        {
+            return category.StartsWith(ruleCategory, StringComparison.OrdinalIgnoreCase);
+        }
+        if (ruleCategory.IndexOf('*', star + 1) >= 0)
+        {
+            return false;
+        }
+        var prefix = ruleCategory[..star];
+        var suffix = ruleCategory[(star + 1)..];
+        return category.Length >= prefix.Length + suffix.Length
+            && category.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && category.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>Says at start-up that the connection string asked for the database's error detail and did not get it.</summary>
+internal sealed partial class ErrorDetailTurnedOffWarning(ILogger<ErrorDetailTurnedOffWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Warn(logger);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "ConnectionStrings:Default sets Include Error Detail, which puts the values of a failed statement (a PESEL in a unique violation) into exception messages and logs; " +
+        "it is turned off outside Development. Remove it from this environment's connection string.")]
+    private static partial void Warn(ILogger logger);
 }
