@@ -59,10 +59,13 @@ public sealed partial class SignInAttempts(TrustedDevices devices, SignInLockout
         }
     }
 
-    /// <summary>Signed in with everything required: the browser gets a new device cookie for the account, in place of its old one.</summary>
+    /// <summary>
+    /// Signed in with everything required: the browser gets a new device cookie for the account, in place of its old one,
+    /// and the session is linked to it (forgetting the browser signs it out).
+    /// </summary>
     public async Task SignedInAsync(HttpContext context, Guid staffId)
     {
-        var device = await devices.IssueAsync(staffId, replacing: cookie.DeviceFor(context, staffId));
+        var device = await devices.IssueAsync(staffId, replacing: cookie.DeviceFor(context, staffId), session: StaffSessionCookie.SessionId(context));
         cookie.Write(context, staffId, device.Id, device.ExpiresAt - device.IssuedAt);
     }
 

@@ -20,6 +20,13 @@ public static class StaffSessionCookie
     public static Guid? SessionId(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimType), out var id) ? id : null;
 
+    /// <summary>
+    /// The session this request signed in with, or else the one its cookie carries: right after a sign-in the request's
+    /// user is still the one it came with, and the browser's new device must be linked to the new session.
+    /// </summary>
+    public static Guid? SessionId(HttpContext context) =>
+        context.Features.Get<SignedIn>()?.SessionId ?? SessionId(context.User);
+
     /// <summary>Wraps the cookie's events (Identity's security stamp check stays, after ours).</summary>
     public static void Attach(CookieAuthenticationOptions options, TimeSpan idleTimeout)
     {
@@ -79,6 +86,8 @@ public static class StaffSessionCookie
 
     private sealed record CheckFailed(ExceptionDispatchInfo Error);
 
+    private sealed record SignedIn(Guid SessionId);
+
     private static async Task<bool> IsOpenAsync(CookieValidatePrincipalContext context) =>
         context.Principal is { } principal && SessionId(principal) is { } id
         && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var staffId)
@@ -100,5 +109,6 @@ public static class StaffSessionCookie
             ? open
             : await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().StartAsync(staffId, idleTimeout);
         identity.AddClaim(new Claim(ClaimType, id.ToString()));
+        context.HttpContext.Features.Set(new SignedIn(id));
     }
 }

@@ -12,4 +12,10 @@ public sealed class SignInSession
 
     /// <summary>When the session was last used, to the minute or so (<see cref="SignInSessions.TouchEvery"/>).</summary>
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>
+    /// The trusted browser the session was opened in (its <see cref="TrustedDevice"/>), so that forgetting that browser
+    /// signs it out. None until the sign-in is complete (both steps where two are required) and after the device is gone.
+    /// </summary>
+    public Guid? DeviceId { get; set; }
 }

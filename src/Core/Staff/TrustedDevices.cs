@@ -8,6 +8,7 @@ namespace Parasol.Core.Staff;
 /// Browsers trusted for one account (OWASP's device cookies). Each has its own small allowance of wrong passwords:
 /// an attempt is taken before the password is checked and given back when it was right, and a browser whose
 /// allowance is used up is no longer trusted. A full sign-in issues the browser a new device in place of its old one.
+/// The browser's sessions are linked to its device: forgetting the browser signs it out.
 /// </summary>
 public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOptions<SignInLockoutOptions> options)
 {
@@ -26,17 +27,17 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
         db.TrustedDevices.Where(d => d.Id == deviceId && d.FailedAttempts > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.FailedAttempts, d => d.FailedAttempts - 1), cancellationToken);
 
-    /// <summary>A new trusted device for the member, replacing <paramref name="replacing"/> (the browser's previous one for them).</summary>
-    public async Task<TrustedDevice> IssueAsync(Guid staffId, Guid? replacing, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new trusted device for the member, replacing <paramref name="replacing"/> (the browser's previous one for them).
+    /// The browser's sessions go with it: <paramref name="session"/> (the one this sign-in opened, or kept) and those
+    /// opened under the previous device, so that forgetting the browser later still signs them out.
+    /// </summary>
+    public async Task<TrustedDevice> IssueAsync(Guid staffId, Guid? replacing, Guid? session = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var trustedSince = now;
-        if (replacing is { } old)
-        {
-            var previous = db.TrustedDevices.Where(d => d.Id == old && d.StaffId == staffId);
-            trustedSince = await previous.Select(d => (DateTimeOffset?)d.TrustedSince).SingleOrDefaultAsync(cancellationToken) ?? now;
-            await previous.ExecuteDeleteAsync(cancellationToken);
-        }
+        var previous = db.TrustedDevices.Where(d => d.Id == replacing && d.StaffId == staffId);
+        var trustedSince = replacing is null ? now
+            : await previous.Select(d => (DateTimeOffset?)d.TrustedSince).SingleOrDefaultAsync(cancellationToken) ?? now;
         var device = new TrustedDevice
         {
             Id = Guid.NewGuid(),
@@ -48,6 +49,15 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
         db.TrustedDevices.Add(device);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(device).State = EntityState.Detached;
+        // Handed on before the previous device is deleted, which would unlink them. Without a previous device the query
+        // has no device id condition: compared with null it would pick every unlinked session of the member.
+        var sessions = db.SignInSessions.Where(s => s.StaffId == staffId);
+        sessions = replacing is { } old ? sessions.Where(s => s.Id == session || s.DeviceId == old) : sessions.Where(s => s.Id == session);
+        await sessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.DeviceId, device.Id), cancellationToken);
+        if (replacing is not null)
+        {
+            await previous.ExecuteDeleteAsync(cancellationToken);
+        }
         return device;
     }
 
@@ -62,16 +72,29 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The browser holding <paramref name="deviceId"/> is no longer trusted for the member; false when it was not.</summary>
-    public async Task<bool> ForgetAsync(Guid staffId, Guid deviceId, CancellationToken cancellationToken = default) =>
-        await db.TrustedDevices.Where(d => d.Id == deviceId && d.StaffId == staffId).ExecuteDeleteAsync(cancellationToken) == 1;
+    /// <summary>
+    /// The browser holding <paramref name="deviceId"/> is no longer trusted for the member, and the sessions opened in it
+    /// end (but <paramref name="keepSession"/>, the one asking); false when it was not trusted.
+    /// </summary>
+    public async Task<bool> ForgetAsync(Guid staffId, Guid deviceId, Guid? keepSession = null, CancellationToken cancellationToken = default)
+    {
+        // Sessions first: deleting the device would unlink them.
+        await db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId == deviceId && s.Id != keepSession).ExecuteDeleteAsync(cancellationToken);
+        return await db.TrustedDevices.Where(d => d.Id == deviceId && d.StaffId == staffId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
 
     /// <summary>
     /// None of the member's browsers is trusted any more but <paramref name="except"/> (the one asking) when given: its
-    /// next sign-in shares the lockout of strangers' browsers until it signs in fully again. Returns how many were forgotten.
+    /// next sign-in shares the lockout of strangers' browsers until it signs in fully again. The sessions opened in the
+    /// browsers forgotten end, but <paramref name="keepSession"/> (the one asking, when its own browser is forgotten too).
+    /// Returns how many browsers were forgotten.
     /// </summary>
-    public Task<int> ForgetAllAsync(Guid staffId, Guid? except = null, CancellationToken cancellationToken = default) =>
-        db.TrustedDevices.Where(d => d.StaffId == staffId && d.Id != except).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> ForgetAllAsync(Guid staffId, Guid? except = null, Guid? keepSession = null, CancellationToken cancellationToken = default)
+    {
+        await db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId != null && s.DeviceId != except && s.Id != keepSession)
+            .ExecuteDeleteAsync(cancellationToken);
+        return await db.TrustedDevices.Where(d => d.StaffId == staffId && d.Id != except).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public static Task<int> DeleteExpiredAsync(ParasolDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.TrustedDevices.Where(d => d.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

@@ -8,7 +8,7 @@ using Parasol.Testing;
 
 namespace Parasol.Core.Tests.StaffSignIn;
 
-/// <summary>A browser trusted for one account: 3 wrong passwords since its last sign-in, for 180 days.</summary>
+/// <summary>A browser trusted for one account: 3 wrong passwords since its last sign-in, for 180 days; forgotten, it is signed out.</summary>
 public sealed class TrustedDevicesTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 1, 0, TimeSpan.Zero));
@@ -92,6 +92,51 @@ public sealed class TrustedDevicesTests : IAsyncLifetime
         var again = await devices.IssueAsync(anna, replacing: office.Id);
         Assert.Equal(_time.GetUtcNow(), again.TrustedSince);
         Assert.Single(await devices.ListAsync(ewa));
+    }
+
+    [Fact]
+    public async Task Forgetting_a_browser_ends_the_sessions_opened_in_it_even_across_its_later_sign_ins()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var devices = scope.ServiceProvider.GetRequiredService<TrustedDevices>();
+        var sessions = scope.ServiceProvider.GetRequiredService<SignInSessions>();
+        var (anna, ewa) = await TwoMembersAsync(scope);
+        var idle = TimeSpan.FromMinutes(30);
+        var earlier = await sessions.StartAsync(anna, idle);
+        var officeDevice = await devices.IssueAsync(anna, replacing: null, session: earlier);
+        // Signed in again in the same browser, its earlier session not ended (a copy of its cookie may be in use).
+        var office = await sessions.StartAsync(anna, idle);
+        officeDevice = await devices.IssueAsync(anna, replacing: officeDevice.Id, session: office);
+        var (home, _) = await BrowserAsync(anna);
+        var (phone, _) = await BrowserAsync(anna);
+        var (laptop, laptopDevice) = await BrowserAsync(anna);
+        // Signed in with the password, the second step not done yet: no device.
+        var halfWay = await sessions.StartAsync(anna, idle);
+        var (ewas, _) = await BrowserAsync(ewa);
+
+        Assert.True(await devices.ForgetAsync(anna, officeDevice.Id));
+        Assert.Equal([false, false, true, true, true, true], await OpenAsync(anna, earlier, office, home, phone, laptop, halfWay));
+
+        Assert.Equal(2, await devices.ForgetAllAsync(anna, except: laptopDevice.Id, keepSession: home));
+        Assert.Equal([true, false, true, true], await OpenAsync(anna, home, phone, laptop, halfWay));
+        Assert.True(await sessions.IsOpenAsync(ewas, ewa));
+        Assert.Equal([laptopDevice.Id], (await devices.ListAsync(anna)).Select(d => d.Id));
+
+        async Task<(Guid Session, TrustedDevice Device)> BrowserAsync(Guid staffId)
+        {
+            var session = await sessions.StartAsync(staffId, idle);
+            return (session, await devices.IssueAsync(staffId, replacing: null, session: session));
+        }
+
+        async Task<List<bool>> OpenAsync(Guid staffId, params Guid[] ids)
+        {
+            var open = new List<bool>();
+            foreach (var id in ids)
+            {
+                open.Add(await sessions.IsOpenAsync(id, staffId));
+            }
+            return open;
+        }
     }
 
     private static async Task<(Guid, Guid)> TwoMembersAsync(AsyncServiceScope scope)

@@ -59,8 +59,10 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
             var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
             if (result.Succeeded)
             {
-                await sessions.EndAllAsync(user.Id, except: StaffSessionCookie.SessionId(User));
-                var forgotten = await devices.ForgetAllAsync(user.Id, except: deviceCookie.DeviceFor(HttpContext, user.Id));
+                var session = StaffSessionCookie.SessionId(User);
+                await sessions.EndAllAsync(user.Id, except: session);
+                // This session stays even if the browser has lost its device cookie (and so its device is forgotten).
+                var forgotten = await devices.ForgetAllAsync(user.Id, except: deviceCookie.DeviceFor(HttpContext, user.Id), keepSession: session);
                 await signIn.RefreshSignInAsync(user);
                 await audit.WriteAsync(user.Id, AuditAction.PasswordChanged, detail: $"other trusted browsers forgotten: {forgotten}");
                 TempData["Done"] = "Your password is changed. On your other devices you need to sign in again.";
@@ -98,7 +100,10 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         return RedirectToPage("/Account/SignIn");
     }
 
-    /// <summary>One browser of the list is no longer trusted (its sessions, if any, go on: signing out everywhere ends those).</summary>
+    /// <summary>
+    /// One browser of the list is no longer trusted and is signed out (a shared or lost computer left signed in). A
+    /// browser that forgets itself keeps its session: the person is sitting at it and signs out when they choose.
+    /// </summary>
     public async Task<IActionResult> OnPostForgetDeviceAsync(Guid device)
     {
         var user = await users.GetUserAsync(User);
@@ -106,15 +111,18 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         {
             return RedirectToPage("/Account/SignIn");
         }
-        if (await devices.ForgetAsync(user.Id, device))
+        var thisBrowser = device == deviceCookie.DeviceFor(HttpContext, user.Id);
+        if (await devices.ForgetAsync(user.Id, device, keepSession: StaffSessionCookie.SessionId(User)))
         {
-            var which = device == deviceCookie.DeviceFor(HttpContext, user.Id) ? "this browser" : "another browser";
-            await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: which);
+            await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: thisBrowser ? "this browser" : "another browser");
         }
-        TempData["Done"] = "The browser is no longer trusted.";
+        TempData["Done"] = thisBrowser
+            ? "This browser is no longer trusted. Your session in it goes on until you sign out."
+            : "The browser is no longer trusted and is signed out.";
         return RedirectToPage();
     }
 
+    /// <summary>Every browser is forgotten, this one too; all but this one are signed out, as with one browser.</summary>
     public async Task<IActionResult> OnPostForgetAllDevicesAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -122,9 +130,9 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         {
             return RedirectToPage("/Account/SignIn");
         }
-        var forgotten = await devices.ForgetAllAsync(user.Id);
+        var forgotten = await devices.ForgetAllAsync(user.Id, keepSession: StaffSessionCookie.SessionId(User));
         await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: $"all: {forgotten}");
-        TempData["Done"] = "No browser is trusted any more.";
+        TempData["Done"] = "No browser is trusted any more, and the others are signed out.";
         return RedirectToPage();
     }
 

@@ -1050,6 +1050,10 @@ namespace Parasol.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
@@ -1064,6 +1068,9 @@ namespace Parasol.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_staff_sessions");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_staff_sessions_device_id");
 
                     b.HasIndex("StaffId")
                         .HasDatabaseName("ix_staff_sessions_staff_id");
@@ -1624,6 +1631,12 @@ namespace Parasol.Core.Data.Migrations
 
             modelBuilder.Entity("Parasol.Core.Staff.SignInSession", b =>
                 {
+                    b.HasOne("Parasol.Core.Staff.TrustedDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_staff_sessions_trusted_devices_device_id");
+
                     b.HasOne("Parasol.Core.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("StaffId")

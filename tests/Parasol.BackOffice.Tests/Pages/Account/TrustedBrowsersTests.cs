@@ -9,7 +9,7 @@ namespace Parasol.BackOffice.Tests.Pages.Account;
 /// <summary>
 /// A browser stays exempt from strangers' lockout only while the person wants it to: signing out everywhere, a new
 /// password (but in the browser that set it), an administrator's deactivation or reset, and the person's own "forget"
-/// on the Security page end that.
+/// on the Security page end that. Forgetting a browser also signs it out, unless it is the one asking.
 /// </summary>
 public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassFixture<BackOfficeFactory>
 {
@@ -87,10 +87,9 @@ public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassF
         var phoneRow = rows.Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Inna przeglądarka");
         var phoneDevice = phoneRow.QuerySelector("input[name=device]")!.GetAttribute("value")!;
         var forgotten = await StaffSession.PostFormAsync(office, "/Account/Security?handler=ForgetDevice", new() { ["device"] = phoneDevice }, formPage: "/Account/Security");
-        Assert.Equal("Przeglądarka nie jest już zaufana.", (await StaffSession.GetPageAsync(office, StaffSession.Target(forgotten)!)).Text(".notice"));
+        Assert.Equal("Przeglądarka nie jest już zaufana i została wylogowana.", (await StaffSession.GetPageAsync(office, StaffSession.Target(forgotten)!)).Text(".notice"));
 
         await StrangersFailAsync("kancelaria@ops.example");
-        await StaffSession.PostFormAsync(lostPhone, "/Account/SignOut", [], formPage: "/Account/Security");
         Assert.Equal(SignInTests.Refused, await RefusalAsync(await SignInAsync(lostPhone, "kancelaria@ops.example", DemoStaff.Password)));
         await StaffSession.PostFormAsync(office, "/Account/SignOut", [], formPage: "/Account/Security");
         Assert.Equal("/", StaffSession.Target(await SignInAsync(office, "kancelaria@ops.example", DemoStaff.Password)));
@@ -102,6 +101,65 @@ public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassF
         await StaffSession.PostFormAsync(office, "/Account/SignOut", [], formPage: "/Account/Security");
         Assert.Equal(SignInTests.Refused, await RefusalAsync(await SignInAsync(office, "kancelaria@ops.example", DemoStaff.Password)));
         Assert.Equal(["all: 1", "another browser"], (await AuditAsync("kancelaria@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
+    }
+
+    [Fact]
+    public async Task Forgetting_another_browser_signs_it_out_while_this_one_and_the_others_stay_signed_in()
+    {
+        using var shared = await StaffSession.SignInAsync(backOffice.App, "m.zielinska@ops.example");
+        using var home = await StaffSession.SignInAsync(backOffice.App, "m.zielinska@ops.example");
+        using var office = await StaffSession.SignInAsync(backOffice.App, "m.zielinska@ops.example");
+
+        var forgotten = await ForgetAsync(office, await ThisDeviceAsync(shared));
+
+        Assert.Equal("Przeglądarka nie jest już zaufana i została wylogowana.", (await StaffSession.GetPageAsync(office, StaffSession.Target(forgotten)!)).Text(".notice"));
+        Assert.Equal("/Account/SignIn", await NextRequestAsync(shared));
+        Assert.Equal("/Account/Security", await NextRequestAsync(home));
+        Assert.Equal("/Account/Security", await NextRequestAsync(office));
+
+        // A browser that forgets itself keeps its session, as do the others.
+        var itself = await ForgetAsync(office, await ThisDeviceAsync(office));
+
+        Assert.Equal("Ta przeglądarka nie jest już zaufana. Sesja w niej trwa, dopóki się nie wylogujesz.",
+            (await StaffSession.GetPageAsync(office, StaffSession.Target(itself)!)).Text(".notice"));
+        Assert.Equal("/Account/Security", await NextRequestAsync(office));
+        Assert.Equal("/Account/Security", await NextRequestAsync(home));
+        Assert.Equal(["another browser", "this browser"], (await AuditAsync("m.zielinska@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
+    }
+
+    [Fact]
+    public async Task Forgetting_all_browsers_signs_out_the_others_while_this_one_stays_signed_in()
+    {
+        using var shared = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+        using var home = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+        using var office = await StaffSession.SignInAsync(backOffice.App, "dyrektor@ops.example");
+
+        var forgotten = await StaffSession.PostFormAsync(office, "/Account/Security?handler=ForgetAllDevices", [], formPage: "/Account/Security");
+
+        Assert.Equal("Żadna przeglądarka nie jest już zaufana, a pozostałe zostały wylogowane.",
+            (await StaffSession.GetPageAsync(office, StaffSession.Target(forgotten)!)).Text(".notice"));
+        Assert.Equal("/Account/SignIn", await NextRequestAsync(shared));
+        Assert.Equal("/Account/SignIn", await NextRequestAsync(home));
+        Assert.Equal("/Account/Security", await NextRequestAsync(office));
+        Assert.Equal(["all: 3"], await AuditAsync("dyrektor@ops.example", AuditAction.TrustedBrowsersForgotten));
+    }
+
+    /// <summary>The id of the device this browser holds, as its own row of the Security page gives it.</summary>
+    internal static async Task<string> ThisDeviceAsync(HttpClient browser)
+    {
+        var rows = (await StaffSession.GetPageAsync(browser, "/Account/Security")).QuerySelectorAll("table.trusted-browsers tbody tr");
+        var own = rows.Single(r => r.QuerySelector("td")!.TextContent.Trim() == "Ta przeglądarka");
+        return own.QuerySelector("input[name=device]")!.GetAttribute("value")!;
+    }
+
+    internal static Task<HttpResponseMessage> ForgetAsync(HttpClient browser, string device) =>
+        StaffSession.PostFormAsync(browser, "/Account/Security?handler=ForgetDevice", new() { ["device"] = device }, formPage: "/Account/Security");
+
+    /// <summary>Where the browser's next request ends: the page asked for while it is signed in, the sign-in page once it is not.</summary>
+    internal static async Task<string> NextRequestAsync(HttpClient browser)
+    {
+        var response = await browser.GetAsync(new Uri("/Account/Security", UriKind.Relative));
+        return response.StatusCode == HttpStatusCode.OK ? "/Account/Security" : StaffSession.Target(response)!.Split('?')[0];
     }
 
     private async Task StrangersFailAsync(string email)

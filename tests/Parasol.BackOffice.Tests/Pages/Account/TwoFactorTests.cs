@@ -165,7 +165,33 @@ public sealed class TwoFactorTests(TwoFactorBackOffice backOffice) : IClassFixtu
         Assert.Equal("/", StaffSession.Target(code));
     }
 
+    [Fact]
+    public async Task Forgetting_a_browser_signs_it_out_whether_it_signed_in_with_a_code_or_set_up_the_authenticator_in_it()
+    {
+        var app = backOffice.App;
+        using var enrolled = await SignInWithEnrolmentAsync(app, "k.lewandowska@ops.example");
+        using var withCode = await SignInWithCodeAsync(app, "k.lewandowska@ops.example");
+        using var office = await SignInWithCodeAsync(app, "k.lewandowska@ops.example");
+
+        await TrustedBrowsersTests.ForgetAsync(office, await TrustedBrowsersTests.ThisDeviceAsync(withCode));
+        Assert.Equal("/Account/SignIn", await TrustedBrowsersTests.NextRequestAsync(withCode));
+        Assert.Equal("/Account/Security", await TrustedBrowsersTests.NextRequestAsync(enrolled));
+
+        await TrustedBrowsersTests.ForgetAsync(office, await TrustedBrowsersTests.ThisDeviceAsync(enrolled));
+        Assert.Equal("/Account/SignIn", await TrustedBrowsersTests.NextRequestAsync(enrolled));
+        Assert.Equal("/Account/Security", await TrustedBrowsersTests.NextRequestAsync(office));
+    }
+
     private readonly Dictionary<string, string> _keys = [];
+
+    private async Task<HttpClient> SignInWithCodeAsync(ParasolAppFactory<SharedResource> app, string email)
+    {
+        var client = StaffSession.Anonymous(app);
+        await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = email, ["Password"] = DemoStaff.Password });
+        var code = await StaffSession.PostFormAsync(client, "/Account/TwoFactor", new() { ["Code"] = Totp(_keys[email]) });
+        Assert.Equal("/", StaffSession.Target(code));
+        return client;
+    }
 
     private async Task<HttpClient> SignInWithEnrolmentAsync(ParasolAppFactory<SharedResource> app, string email)
     {
