@@ -30,10 +30,11 @@ public static class PortalServices
         // Kestrel's socket transport reads up to 1 MB (its default) of each connection ahead of the page reading it, in
         // pinned 4 KB blocks its pool keeps. A family's upload arrives faster than the Portal stores it when its cores
         // are busy, so with 50 uploads at once bench/submit found ~35 MB of them on the pinned heap at its peak (of
-        // ~280 MB resident). At 64 KB (the size Kestrel already keeps for responses) it is ~3 MB: the rest of an upload
-        // waits in the kernel's socket buffer and comes as fast as the Portal reads it. A request's headers (32 KB at
-        // most) still fit.
-        services.Configure<SocketTransportOptions>(options => options.MaxReadBufferSize = 64 * 1024);
+        // ~280 MB resident). At 256 KB it is ~11 MB (peak ~250 MB): the rest of an upload waits in the kernel's socket
+        // buffer and comes as fast as the Portal reads it. 64 KB saved ~3 MB more but cost the Portal CPU (more pauses
+        // and resumptions of each socket's reads) and made the upload step a third slower on the quiet machine. A
+        // request's headers (32 KB at most) still fit.
+        services.Configure<SocketTransportOptions>(options => options.MaxReadBufferSize = 256 * 1024);
         services.Configure<AccessibilityStatementOptions>(configuration.GetSection(AccessibilityStatementOptions.Section));
         services.AddSingleton(NameDayCalendar.Load());
         return services;
