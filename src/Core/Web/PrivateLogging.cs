@@ -20,17 +20,15 @@ public static class PrivateLogging
 
     /// <summary>
     /// What both apps do before anything else, so that turning logging up to find a fault never writes a family's data:
-    /// the categories that write what a form carried are capped at Debug whatever the configuration says, for every
-    /// provider (a provider's own setting, <c>Logging:Console:LogLevel:…</c>, would otherwise beat a general cap); and
+    /// the categories that write what a form carried log nothing below Debug whatever the configuration says, for every
+    /// provider (a provider's own setting, <c>Logging:Console:LogLevel:…</c>, would otherwise beat a general cap), and
+    /// are otherwise left at the level configured (a plain filter at Debug would make them chattier than the
+    /// configuration's Warning for <c>Microsoft.AspNetCore</c>: a dozen lines a request); and
     /// outside Development and the test hosts, the database connection's <c>Include Error Detail</c> is turned off (see
     /// <see cref="ParasolDatabase.WithoutErrorDetail"/>), with a warning at start-up that it was.
     /// </summary>
     public static IHostApplicationBuilder AddParasolPrivateLogging(this IHostApplicationBuilder builder)
     {
-        foreach (var category in FormCarryingCategories)
-        {
-            builder.Logging.AddFilter(category, LogLevel.Debug);
-        }
         builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, FormCarryingCategoriesCap>();
         if (ParasolDatabase.WithoutErrorDetail(builder.Configuration, builder.Environment))
         {
@@ -41,28 +39,32 @@ public static class PrivateLogging
 }
 
 /// <summary>
-/// After every other setting is bound: for each provider that has settings of its own, the level the logging framework
-/// would choose for a form-carrying category (the most specific rule: the provider's own before the general ones, then
-/// the longest category; the last of equals) is raised to Debug where it is lower, by a rule of that provider for
-/// exactly that category, added last so that it is the one chosen. Settings above Debug are kept as they are.
+/// After every other setting is bound: for the general settings and for each provider that has settings of its own,
+/// the level the logging framework would choose for a form-carrying category (the most specific rule: the provider's
+/// own before the general ones, then the longest category; the last of equals) is raised to Debug where it is lower,
+/// by a rule for exactly that category, added last so that it is the one chosen. Levels above Debug are kept.
 /// </summary>
 internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFilterOptions>
 {
     public void PostConfigure(string? name, LoggerFilterOptions options)
     {
-        var providers = options.Rules.Select(r => r.ProviderName).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        foreach (var category in PrivateLogging.FormCarryingCategories)
+        var providers = options.Rules.Select(r => r.ProviderName).Append(null).Distinct(StringComparer.Ordinal).ToList();
+        // All chosen before any is added: a rule added for the general settings would otherwise count for the providers.
+        var caps = (from category in PrivateLogging.FormCarryingCategories
+                    from provider in providers
+                    let level = ChosenLevel(options, provider, category) ?? LogLevel.Trace
+                    select new LoggerFilterRule(provider, category, level < LogLevel.Debug ? LogLevel.Debug : level, null)).ToList();
+        foreach (var cap in caps)
         {
-            foreach (var provider in providers)
-            {
-                var level = ChosenLevel(options, provider, category) ?? LogLevel.Trace;
-                options.Rules.Add(new LoggerFilterRule(provider, category, level < LogLevel.Debug ? LogLevel.Debug : level, null));
-            }
+            options.Rules.Add(cap);
         }
     }
 
-    /// <summary>The level Microsoft.Extensions.Logging's rule selection gives <paramref name="category"/> for <paramref name="provider"/>; null means every level.</summary>
-    internal static LogLevel? ChosenLevel(LoggerFilterOptions options, string provider, string category)
+    /// <summary>
+    /// The level Microsoft.Extensions.Logging's rule selection gives <paramref name="category"/> for
+    /// <paramref name="provider"/> (null: a provider without settings of its own); null means every level.
+    /// </summary>
+    internal static LogLevel? ChosenLevel(LoggerFilterOptions options, string? provider, string category)
     {
         LoggerFilterRule? chosen = null;
         foreach (var rule in options.Rules)
@@ -75,7 +77,7 @@ internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFi
         return chosen is null ? options.MinLevel : chosen.LogLevel;
     }
 
-    private static bool IsBetter(LoggerFilterRule rule, LoggerFilterRule? chosen, string provider, string category)
+    private static bool IsBetter(LoggerFilterRule rule, LoggerFilterRule? chosen, string? provider, string category)
     {
         if (rule.ProviderName is not null && rule.ProviderName != provider)
         {

@@ -45,10 +45,13 @@ public sealed class PrivateLoggingTests : IAsyncLifetime
         Assert.True(loggers.CreateLogger("Parasol.Core.Routing.CaseRouter").IsEnabled(LogLevel.Trace));
     }
 
-    [Fact]
-    public void A_provider_set_quieter_than_the_cap_stays_quieter()
+    [Theory]
+    [InlineData("Logging:Capture:LogLevel:Microsoft.AspNetCore")]
+    [InlineData("Logging:LogLevel:Microsoft.AspNetCore")]
+    [InlineData("Logging:LogLevel:Default")]
+    public void A_setting_quieter_than_the_cap_stays_quieter(string setting)
     {
-        using var host = Build("Production", new() { ["Logging:Capture:LogLevel:Microsoft.AspNetCore"] = "Warning" });
+        using var host = Build("Production", new() { [setting] = "Warning" });
 
         var handlers = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(PageHandlers);
         Assert.False(handlers.IsEnabled(LogLevel.Information));
