@@ -50,10 +50,12 @@ internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFi
     {
         var providers = options.Rules.Select(r => r.ProviderName).Append(null).Distinct(StringComparer.Ordinal).ToList();
         // All chosen before any is added: a rule added for the general settings would otherwise count for the providers.
+        // A rule's filter function (the EventSource provider's, asking whether anyone listens) goes with its level.
         var caps = (from category in PrivateLogging.FormCarryingCategories
                     from provider in providers
-                    let level = ChosenLevel(options, provider, category) ?? LogLevel.Trace
-                    select new LoggerFilterRule(provider, category, level < LogLevel.Debug ? LogLevel.Debug : level, null)).ToList();
+                    let chosen = ChosenRule(options, provider, category)
+                    let level = (chosen is null ? options.MinLevel : chosen.LogLevel) ?? LogLevel.Trace
+                    select new LoggerFilterRule(provider, category, level < LogLevel.Debug ? LogLevel.Debug : level, chosen?.Filter)).ToList();
         foreach (var cap in caps)
         {
             options.Rules.Add(cap);
@@ -61,10 +63,10 @@ internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFi
     }
 
     /// <summary>
-    /// The level Microsoft.Extensions.Logging's rule selection gives <paramref name="category"/> for
-    /// <paramref name="provider"/> (null: a provider without settings of its own); null means every level.
+    /// The rule Microsoft.Extensions.Logging's selection takes for <paramref name="category"/> and
+    /// <paramref name="provider"/> (null: a provider without settings of its own); none: the options' minimum level.
     /// </summary>
-    internal static LogLevel? ChosenLevel(LoggerFilterOptions options, string? provider, string category)
+    private static LoggerFilterRule? ChosenRule(LoggerFilterOptions options, string? provider, string category)
     {
         LoggerFilterRule? chosen = null;
         foreach (var rule in options.Rules)
@@ -74,7 +76,7 @@ internal sealed class FormCarryingCategoriesCap : IPostConfigureOptions<LoggerFi
                 chosen = rule;
             }
         }
-        return chosen is null ? options.MinLevel : chosen.LogLevel;
+        return chosen;
     }
 
     private static bool IsBetter(LoggerFilterRule rule, LoggerFilterRule? chosen, string? provider, string category)
