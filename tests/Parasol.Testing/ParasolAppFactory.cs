@@ -51,7 +51,7 @@ public class ParasolAppFactory<TMarker>(TestDatabase database) : WebApplicationF
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Parasol.Core.Web.HostEnvironments.Testing);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Attachments:Directory", _attachments);
         // Test hosts enqueue jobs but do not run them unless a test asks for a Hangfire server.

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Parasol.Core.Web;
 
 namespace Parasol.Core.Data;
 
@@ -39,7 +40,7 @@ public static class ParasolDatabase
     public static bool WithoutErrorDetail(IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration.GetConnectionString("Default");
-        if (connectionString is null || environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+        if (connectionString is null || environment.IsDevelopmentOrTesting())
         {
             return false;
         }

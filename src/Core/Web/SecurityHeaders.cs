@@ -65,7 +65,7 @@ public static class SecurityHeaders
 
     /// <summary>Development and the test hosts run over plain HTTP on loopback; everywhere else cookies are Secure.</summary>
     public static CookieSecurePolicy CookieSecure(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment("Testing")
+        environment.IsDevelopmentOrTesting()
             ? CookieSecurePolicy.SameAsRequest
             : CookieSecurePolicy.Always;
 }
