@@ -67,6 +67,19 @@ public sealed class InformationPagesTests(PortalFactory portal) : IClassFixture<
         Assert.Contains("4000 zł", page.Text("main"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/za-zyciem")]
+    [InlineData("/privacy")]
+    public async Task Polish_pages_name_the_za_zyciem_act_by_its_title(string path)
+    {
+        using var client = portal.App.CreateClient();
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri(path, UriKind.Relative)));
+
+        var text = page.Text("main");
+        Assert.Contains("o wsparciu kobiet w ciąży i rodzin „Za życiem”", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("o wspieraniu kobiet", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_privacy_notice_names_the_data_protection_officer_from_the_office_profile_and_the_supervisory_authority()
     {
