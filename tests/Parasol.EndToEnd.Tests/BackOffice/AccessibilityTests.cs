@@ -92,6 +92,36 @@ public sealed partial class AccessibilityTests(BackOfficeInBrowser backOffice) :
     }
 
     [Fact]
+    public async Task The_error_pages_and_the_access_denied_page_pass_axe_and_lead_back_to_work()
+    {
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        async Task CheckAsync(string path, int status, string heading)
+        {
+            var response = await page.GotoAsync(new Uri(backOffice.Url, path).ToString());
+            Assert.Equal(status, response!.Status);
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            Assert.Equal("pl", await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.True(await page.Locator("main a[href='/']").CountAsync() >= 1, $"{path}: no way back to the start page");
+            violations.AddRange(await StaffInBrowser.AccessibilityViolationsAsync(page));
+        }
+
+        // Signed out: a wrong address.
+        await CheckAsync("/no-such-page", 404, "Nie znaleziono strony");
+        await StaffInBrowser.SignInAsync(page, backOffice, "kancelaria@ops.example");
+        // The registry clerk at an administrator's page.
+        await CheckAsync("/Admin/Staff", 403, "Nie masz dostępu do tej strony");
+        await CheckAsync("/no-such-page", 404, "Nie znaleziono strony");
+        foreach (var (status, heading) in new[] { (400, "Nie udało się wysłać strony"), (429, "Zbyt wiele prób"), (500, "Przepraszamy, wystąpił błąd"), (503, "System jest chwilowo niedostępny") })
+        {
+            await CheckAsync($"/Error/{status}", status, heading);
+        }
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task At_320_pixels_wide_the_pages_reflow_and_only_a_wide_table_scrolls_sideways()
     {
         var c = await SubmitAsync(_ => { });
