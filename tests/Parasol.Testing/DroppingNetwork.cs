@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Parasol.Testing;
+
+/// <summary>
+/// A client whose connections a test can reset, as a network does when a phone loses its signal at a gateway (an RST,
+/// not a polite close), and a way to know when the app has finished with the requests it was serving.
+/// </summary>
+public sealed class DroppingNetwork : IDisposable
+{
+    private readonly ConcurrentBag<Socket> _sockets = [];
+    private readonly SocketsHttpHandler _handler;
+    private readonly SemaphoreSlim _ended = new(0);
+
+    public DroppingNetwork()
+    {
+        _handler = new SocketsHttpHandler
+        {
+            UseCookies = true,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                _sockets.Add(socket);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+    }
+
+    /// <summary>A client for the app at <paramref name="app"/> whose connections go through this network.</summary>
+    public HttpClient Connect(Uri app) => new(_handler, disposeHandler: false) { BaseAddress = app };
+
+    /// <summary>
+    /// Registered with the app (<c>ConfigureTestServices</c>): counts the requests it has finished with, those that
+    /// <paramref name="which"/> picks (by their request line and headers).
+    /// </summary>
+    public void WatchRequests(IServiceCollection services, Func<HttpRequest, bool> which) =>
+        services.AddSingleton<IStartupFilter>(new RequestsEnded(_ended, which));
+
+    /// <summary>Every connection the client opened ends with a reset.</summary>
+    public void ResetConnections()
+    {
+        foreach (var socket in _sockets)
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+    }
+
+    /// <summary>Waits until the app has finished with one more of the requests <see cref="WatchRequests"/> watches.</summary>
+    public Task<bool> RequestEndedAsync() => _ended.WaitAsync(TimeSpan.FromSeconds(30));
+
+    public void Dispose()
+    {
+        _handler.Dispose();
+        _ended.Dispose();
+    }
+
+    private sealed class RequestsEnded(SemaphoreSlim ended, Func<HttpRequest, bool> which) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, inner) =>
+            {
+                try
+                {
+                    await inner(context);
+                }
+                finally
+                {
+                    if (which(context.Request))
+                    {
+                        ended.Release();
+                    }
+                }
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>
+/// A request body of which only <c>start</c> is sent, though it announces <c>length</c> bytes: the client then waits, as
+/// one whose connection has stalled. <see cref="Sent"/> completes once the start has been handed to the network.
+/// </summary>
+public sealed class StalledBody : HttpContent
+{
+    private readonly byte[] _start;
+    private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StalledBody(byte[] start, long length, string contentType)
+    {
+        _start = start;
+        Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        Headers.ContentLength = length;
+    }
+
+    public Task Sent => _sent.Task;
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(_start, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        _sent.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = Headers.ContentLength!.Value;
+        return true;
+    }
+}
