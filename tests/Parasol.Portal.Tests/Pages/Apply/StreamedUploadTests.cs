@@ -149,7 +149,7 @@ public sealed class StreamedUploadTests(PortalFactory portal) : IClassFixture<Po
         await form.PostAsync(FamilyAssistantAnswers.Situation());
         var store = app.Services.GetRequiredService<IOptions<AttachmentStoreOptions>>().Value.Directory;
         using var leaving = new CancellationTokenSource();
-        var halfSent = new HalfSentUpload(Html.AntiforgeryToken(form.Page), Scan);
+        using var halfSent = HalfSentUpload(Html.AntiforgeryToken(form.Page), Scan);
 
         var upload = http.PostAsync(new Uri(form.Location!, "?handler=Upload"), halfSent, leaving.Token);
         // The first half reaches the store while the rest of the body has not even been sent.
@@ -281,36 +281,14 @@ public sealed class StreamedUploadTests(PortalFactory portal) : IClassFixture<Po
         public override bool CanSeek => false;
     }
 
-    /// <summary>The token and the first half of a file, then nothing more, like a browser whose connection is failing.</summary>
-    private sealed class HalfSentUpload : HttpContent
+    /// <summary>An upload form whose token and first half of the file are sent; then the client stalls.</summary>
+    private static StalledBody HalfSentUpload(string token, byte[] file)
     {
-        private const string Boundary = "parasol-half-sent";
-        private readonly byte[] _start;
-
-        public HalfSentUpload(string token, byte[] file)
-        {
-            _start = [.. System.Text.Encoding.UTF8.GetBytes(
-                $"--{Boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n" +
-                $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"opinia.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"),
-                .. file.AsSpan(0, file.Length / 2)];
-            Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
-            Headers.ContentLength = _start.Length + (file.Length / 2) + 64;
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            await stream.WriteAsync(_start, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = Headers.ContentLength!.Value;
-            return true;
-        }
+        const string boundary = "parasol-half-sent";
+        byte[] start = [.. Encoding.UTF8.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n" +
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"opinia.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"),
+            .. file.AsSpan(0, file.Length / 2)];
+        return new StalledBody(start, start.Length + (file.Length / 2) + 64, $"multipart/form-data; boundary={boundary}");
     }
 }
