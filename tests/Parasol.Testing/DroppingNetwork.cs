@@ -15,7 +15,7 @@ namespace Parasol.Testing;
 /// </summary>
 public sealed class DroppingNetwork : IDisposable
 {
-    private readonly ConcurrentBag<Socket> _sockets = [];
+    private readonly ConcurrentQueue<Socket> _sockets = new();
     private readonly SocketsHttpHandler _handler;
     private readonly SemaphoreSlim _ended = new(0);
 
@@ -28,7 +28,7 @@ public sealed class DroppingNetwork : IDisposable
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
                 await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                _sockets.Add(socket);
+                _sockets.Enqueue(socket);
                 return new NetworkStream(socket, ownsSocket: true);
             },
         };
@@ -44,10 +44,10 @@ public sealed class DroppingNetwork : IDisposable
     public void WatchRequests(IServiceCollection services, Func<HttpRequest, bool> which) =>
         services.AddSingleton<IStartupFilter>(new RequestsEnded(_ended, which));
 
-    /// <summary>Every connection the client opened ends with a reset.</summary>
+    /// <summary>Every connection the client opened (since the last reset) ends with a reset.</summary>
     public void ResetConnections()
     {
-        foreach (var socket in _sockets)
+        while (_sockets.TryDequeue(out var socket))
         {
             socket.LingerState = new LingerOption(true, 0);
             socket.Close();

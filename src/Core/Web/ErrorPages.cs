@@ -18,9 +18,12 @@ public static class ErrorPages
 {
     public const string Path = "/Error";
 
-    /// <summary>Outermost: an exception anywhere below is shown as the 500 page (the developer page in Development).</summary>
+    /// <summary>
+    /// Outermost: an exception anywhere below is shown as the 500 page (the developer page in Development), but for
+    /// a request whose connection the network reset, which ends quietly (<see cref="DroppedConnections"/>).
+    /// </summary>
     public static IApplicationBuilder UseParasolExceptionPage(this IApplicationBuilder app, IHostEnvironment environment) =>
-        environment.IsDevelopment() ? app : app.UseExceptionHandler(Path);
+        (environment.IsDevelopment() ? app : app.UseExceptionHandler(Path)).UseDroppedConnections();
 
     /// <summary>
     /// After request localization, so the culture chosen for the request (the cookie or <c>?culture=</c>) still holds

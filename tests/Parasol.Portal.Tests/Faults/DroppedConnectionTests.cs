@@ -26,16 +26,19 @@ public sealed class DroppedConnectionTests(PortalFactory portal) : IClassFixture
         // The step's answers, of which only the first half arrives (a long answer makes the body span many packets).
         var answers = FamilyAssistantAnswers.AboutYou().Append(new("__RequestVerificationToken", Html.AntiforgeryToken(form.Page)));
         var whole = Encoding.UTF8.GetBytes(string.Join('&', answers.Select(a => $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(a.Value)}")) + "&Padding=" + new string('x', 20_000));
-        using var body = new StalledBody(whole[..(whole.Length / 2)], whole.Length, "application/x-www-form-urlencoded");
-        using var leaving = new CancellationTokenSource();
-
-        var sent = http.PostAsync(step, body, leaving.Token);
-        await body.Sent.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
-        network.ResetConnections();
-        Assert.True(await network.RequestEndedAsync(), "The Portal never finished with the request.");
-        await leaving.CancelAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => sent);
+        // Several times: whether the office's log would get an error depends on which thread gets there first.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var body = new StalledBody(whole[..(whole.Length / 2)], whole.Length, "application/x-www-form-urlencoded");
+            using var leaving = new CancellationTokenSource();
+            var sent = http.PostAsync(step, body, leaving.Token);
+            await body.Sent.WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(200);
+            network.ResetConnections();
+            Assert.True(await network.RequestEndedAsync(), "The Portal never finished with the request.");
+            await leaving.CancelAsync();
+            await Assert.ThrowsAnyAsync<Exception>(() => sent);
+        }
         // Kestrel would log a failed drain of the body just after the request has ended: give it that moment.
         await Task.Delay(500);
 

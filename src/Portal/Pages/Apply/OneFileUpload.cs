@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using Parasol.Core.Attachments;
@@ -31,7 +30,7 @@ public static class OneFileUpload
             catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or MoreThanOneFileException)
             {
                 // The body broke off, is malformed or carried a second file: the limit is the answer all the same.
-                EndIfConnectionLost(request.HttpContext, e is ConnectionResetException);
+                // (A connection the network reset has been ended already: DroppedConnections.)
             }
         }
         return UploadMessages.OverLimit(limiter.WindowMinutes, l);
@@ -50,10 +49,9 @@ public static class OneFileUpload
         try
         {
             UploadResult result;
-            await using (var content = new ResetWatch(file.OpenReadStream()))
+            await using (var content = file.OpenReadStream())
             {
                 result = await upload(file.FileName, content);
-                EndIfConnectionLost(request.HttpContext, content.Reset);
             }
             // Refused for what the file is, before its end was read: a second file still comes first, as when the form
             // was read whole. Not after TooLarge (the rest of the body may be large too), nor when the body broke off
@@ -68,7 +66,6 @@ public static class OneFileUpload
                 catch (Exception e) when (e is IOException or InvalidOperationException)
                 {
                     // The body broke off or cannot be read on: the problem already found is the answer.
-                    EndIfConnectionLost(request.HttpContext, e is ConnectionResetException);
                 }
             }
             return result;
@@ -76,53 +73,6 @@ public static class OneFileUpload
         catch (MoreThanOneFileException)
         {
             return null;
-        }
-    }
-
-    /// <summary>
-    /// The family's connection was reset while their file was read (a phone losing its signal): nobody is left to read
-    /// an answer, and Kestrel, left to drain a body whose read broke off, logged an error for what is no fault of the
-    /// office ("automatic draining of the request body failed … Reading is already in progress") whenever the reset
-    /// came during a read. Ending the connection here skips the draining; the page still rendered goes nowhere.
-    /// </summary>
-    private static void EndIfConnectionLost(HttpContext context, bool reset)
-    {
-        if (reset)
-        {
-            context.Abort();
-        }
-    }
-
-    /// <summary>The file as read, noting whether a read failed because the connection was reset.</summary>
-    private sealed class ResetWatch(Stream inner) : ReadOnlyForwardStream
-    {
-        public bool Reset { get; private set; }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                return await inner.ReadAsync(buffer, cancellationToken);
-            }
-            catch (ConnectionResetException)
-            {
-                Reset = true;
-                throw;
-            }
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-            base.Dispose(disposing);
         }
     }
 }

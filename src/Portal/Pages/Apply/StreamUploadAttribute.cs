@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -94,14 +93,6 @@ public sealed class StreamUploadAttribute(params string[] handlers) : Attribute,
                     fields[field.Name] = StringValues.Concat(fields.GetValueOrDefault(field.Name), value);
                 }
             }
-        }
-        catch (ConnectionResetException)
-        {
-            // The family's connection was reset while the fields arrived (a phone losing its signal). The request's
-            // connection is ended here: a body whose read broke off cannot be read again (by the form reader after the
-            // rewind, the error page or Kestrel's draining) without an error in the office's log, and nobody is left
-            // to read an answer.
-            context.Abort();
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
