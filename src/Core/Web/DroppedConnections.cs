@@ -44,7 +44,7 @@ public static partial class DroppedConnections
         });
 
     /// <summary>Whether the request's connection was reset while its body was read (and has been ended).</summary>
-    public static bool WasDropped(HttpContext context) => context.Features.Get<Dropped>() is not null;
+    private static bool WasDropped(HttpContext context) => context.Features.Get<Dropped>() is not null;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The client's connection was reset while its request was read; the request ended there.")]
     private static partial void LogDropped(ILogger logger, Exception exception);
