@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace Parasol.Testing;
 
@@ -52,6 +53,23 @@ public sealed class DroppingNetwork : IDisposable
             socket.LingerState = new LingerOption(true, 0);
             socket.Close();
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> (the start of a request that never comes whole) and, once the app is waiting for
+    /// the rest, resets the connection; returns when the app has finished with the request (it must be one
+    /// <see cref="WatchRequests"/> watches) and the client has given up on it.
+    /// </summary>
+    public async Task SendAndResetAsync(HttpClient client, Uri to, StalledBody body)
+    {
+        using var leaving = new CancellationTokenSource();
+        var sent = client.PostAsync(to, body, leaving.Token);
+        await body.Sent.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+        ResetConnections();
+        Assert.True(await RequestEndedAsync(), "The app never finished with the request.");
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => sent);
     }
 
     /// <summary>Waits until the app has finished with one more of the requests <see cref="WatchRequests"/> watches.</summary>
