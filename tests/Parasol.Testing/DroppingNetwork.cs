@@ -18,6 +18,7 @@ public sealed class DroppingNetwork : IDisposable
 {
     private readonly ConcurrentQueue<Socket> _sockets = new();
     private readonly SocketsHttpHandler _handler;
+    private readonly SemaphoreSlim _started = new(0);
     private readonly SemaphoreSlim _ended = new(0);
 
     public DroppingNetwork()
@@ -43,7 +44,7 @@ public sealed class DroppingNetwork : IDisposable
     /// <paramref name="which"/> picks (by their request line and headers).
     /// </summary>
     public void WatchRequests(IServiceCollection services, Func<HttpRequest, bool> which) =>
-        services.AddSingleton<IStartupFilter>(new RequestsEnded(_ended, which));
+        services.AddSingleton<IStartupFilter>(new RequestsWatched(_started, _ended, which));
 
     /// <summary>Every connection the client opened (since the last reset) ends with a reset.</summary>
     public void ResetConnections()
@@ -65,7 +66,10 @@ public sealed class DroppingNetwork : IDisposable
         using var leaving = new CancellationTokenSource();
         var sent = client.PostAsync(to, body, leaving.Token);
         await body.Sent.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(200);
+        // Reset only once the app has the request (a reset before would end a connection it never read from), and give
+        // it a moment to be waiting for the rest of the body; a reset before its first read takes the same path.
+        Assert.True(await _started.WaitAsync(TimeSpan.FromSeconds(30)), "The app never started on the request.");
+        await Task.Delay(100);
         ResetConnections();
         Assert.True(await RequestEndedAsync(), "The app never finished with the request.");
         await leaving.CancelAsync();
@@ -73,27 +77,33 @@ public sealed class DroppingNetwork : IDisposable
     }
 
     /// <summary>Waits until the app has finished with one more of the requests <see cref="WatchRequests"/> watches.</summary>
-    public Task<bool> RequestEndedAsync() => _ended.WaitAsync(TimeSpan.FromSeconds(30));
+    private Task<bool> RequestEndedAsync() => _ended.WaitAsync(TimeSpan.FromSeconds(30));
 
     public void Dispose()
     {
         _handler.Dispose();
+        _started.Dispose();
         _ended.Dispose();
     }
 
-    private sealed class RequestsEnded(SemaphoreSlim ended, Func<HttpRequest, bool> which) : IStartupFilter
+    private sealed class RequestsWatched(SemaphoreSlim started, SemaphoreSlim ended, Func<HttpRequest, bool> which) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (context, inner) =>
             {
+                var watched = which(context.Request);
+                if (watched)
+                {
+                    started.Release();
+                }
                 try
                 {
                     await inner(context);
                 }
                 finally
                 {
-                    if (which(context.Request))
+                    if (watched)
                     {
                         ended.Release();
                     }
