@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Seeding;
 using Parasol.Testing;
@@ -21,15 +20,15 @@ public sealed class DroppedConnectionTests(BackOfficeFactory backOffice) : IClas
         };
         using var http = network.Connect(app.StartOnRealPort());
         var signIn = await Html.ParseAsync(await http.GetAsync(new Uri("/Account/SignIn", UriKind.Relative)));
-        var fields = new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(signIn),
             ["Email"] = "kancelaria@ops.example",
             ["Password"] = DemoStaff.Password,
             // A long field, so that the form spans many packets and the reset comes in its middle.
             ["Padding"] = new string('x', 20_000),
-        };
-        var whole = Encoding.UTF8.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+        });
+        var whole = await form.ReadAsByteArrayAsync();
 
         // Several times: whether the log would get an error depends on which thread gets there first.
         for (var attempt = 0; attempt < 5; attempt++)

@@ -40,8 +40,8 @@ public sealed class DroppingNetwork : IDisposable
     public HttpClient Connect(Uri app) => new(_handler, disposeHandler: false) { BaseAddress = app };
 
     /// <summary>
-    /// Registered with the app (<c>ConfigureTestServices</c>): counts the requests it has finished with, those that
-    /// <paramref name="which"/> picks (by their request line and headers).
+    /// Registered with the app (<c>ConfigureTestServices</c>): notes when the app starts on and finishes with the
+    /// requests <paramref name="which"/> picks (by their request line and headers), for <see cref="SendAndResetAsync"/>.
     /// </summary>
     public void WatchRequests(IServiceCollection services, Func<HttpRequest, bool> which) =>
         services.AddSingleton<IStartupFilter>(new RequestsWatched(_started, _ended, which));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parasol.Core.Attachments;
@@ -24,13 +25,14 @@ namespace Parasol.Core.Web;
 public static partial class DroppedConnections
 {
     /// <summary>Inside the exception handler: what a dropped request throws never reaches the error page.</summary>
-    public static IApplicationBuilder UseDroppedConnections(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseDroppedConnections(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DroppedConnections));
+        return app.Use(async (context, next) =>
         {
-            var request = context.Request;
-            if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true)
             {
-                request.Body = new ResetEndsRequest(request.Body, context);
+                context.Request.Body = new ResetEndsRequest(context.Request.Body, context);
             }
             try
             {
@@ -38,10 +40,10 @@ public static partial class DroppedConnections
             }
             catch (Exception e) when (WasDropped(context))
             {
-                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DroppedConnections));
                 LogDropped(logger, e);
             }
         });
+    }
 
     /// <summary>Whether the request's connection was reset while its body was read (and has been ended).</summary>
     private static bool WasDropped(HttpContext context) => context.Features.Get<Dropped>() is not null;

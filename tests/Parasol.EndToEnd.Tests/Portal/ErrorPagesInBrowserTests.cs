@@ -92,7 +92,7 @@ public sealed class ErrorPagesInBrowserTests(PortalSite site)
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Headings[language][status]);
-        // The way back: the office's name and the link in the page both lead to the home page; the skip link works.
+        // The way back: a link to the home page in the page itself; and the skip link to the content.
         Assert.True(await page.Locator("main a[href='/']").CountAsync() >= 1, $"{what}: no link home in the page");
         await Assertions.Expect(page.Locator("a.skip-link")).ToHaveAttributeAsync("href", "#main");
         failures.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"{what}: {v}"));

@@ -1,4 +1,3 @@
-using System.Text;
 using Parasol.Portal.Tests.Pages.Apply;
 using Parasol.Testing;
 
@@ -24,8 +23,10 @@ public sealed class DroppedConnectionTests(PortalFactory portal) : IClassFixture
         var step = form.Location!;
         var before = await StateAsync(app, id);
         // The step's answers, of which only the first half arrives (a long answer makes the body span many packets).
-        var answers = FamilyAssistantAnswers.AboutYou().Append(new("__RequestVerificationToken", Html.AntiforgeryToken(form.Page)));
-        var whole = Encoding.UTF8.GetBytes(string.Join('&', answers.Select(a => $"{Uri.EscapeDataString(a.Key)}={Uri.EscapeDataString(a.Value)}")) + "&Padding=" + new string('x', 20_000));
+        using var answers = new FormUrlEncodedContent(FamilyAssistantAnswers.AboutYou()
+            .Append(new("__RequestVerificationToken", Html.AntiforgeryToken(form.Page)))
+            .Append(new("Padding", new string('x', 20_000))));
+        var whole = await answers.ReadAsByteArrayAsync();
         // Several times: whether the office's log would get an error depends on which thread gets there first.
         for (var attempt = 0; attempt < 5; attempt++)
         {
