@@ -16,7 +16,8 @@ public sealed class SignInLimits(IOptionsMonitor<AttemptLimitOptions> options, T
 
     private readonly AttemptLimiter _perAddress = new("sign-in-address", options.Get(PerAddressSection), time);
 
-    public int WindowMinutes => _perAddress.WindowMinutes;
+    /// <summary>Status 429 and <c>Retry-After</c>; the minutes left to wait (<see cref="AttemptLimiter.Refuse"/>).</summary>
+    public int Refuse(HttpResponse response) => _perAddress.Refuse(response);
 
     /// <summary>Takes one attempt from the address's allowance; false when it is used up.</summary>
     public Task<bool> TryAcquireAsync(HttpContext context) =>

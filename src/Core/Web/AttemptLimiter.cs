@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -33,8 +34,25 @@ public sealed class AttemptLimiter(string scope, AttemptLimitOptions options, Ti
 {
     public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(1, options.WindowMinutes));
 
-    /// <summary>The window in whole minutes, at least one, for messages.</summary>
-    public int WindowMinutes => Math.Max(1, (int)Math.Ceiling(Window.TotalMinutes));
+    /// <summary>How long until the current window ends, when the key's allowance is whole again.</summary>
+    public TimeSpan UntilNextWindow()
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        return TimeSpan.FromTicks(Window.Ticks - (now % Window.Ticks));
+    }
+
+    /// <summary>
+    /// Answers a refused attempt: status 429 and <c>Retry-After</c>, the seconds until the window ends (for clients and
+    /// proxies). Returns the same wait in whole minutes, at least one, for the page's message, which thus says how long
+    /// is left rather than the whole window.
+    /// </summary>
+    public int Refuse(HttpResponse response)
+    {
+        var wait = UntilNextWindow();
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+    }
 
     /// <summary>The client's address as the forwarded-headers set-up left it, the key of the per-address limits.</summary>
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

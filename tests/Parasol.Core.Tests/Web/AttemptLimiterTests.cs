@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Parasol.Core.Web;
@@ -65,6 +66,43 @@ public sealed class AttemptLimiterTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(15));
 
         Assert.True(await statusLimiter.TryAcquireAsync(db, "203.0.113.7"));
+    }
+
+    [Theory]
+    [InlineData("09:01:00", "840", 14)]
+    [InlineData("09:14:30", "30", 1)]
+    [InlineData("09:14:59.4", "1", 1)]
+    [InlineData("09:15:00", "900", 15)]
+    public void A_refusal_is_429_with_the_seconds_left_in_the_window_and_the_minutes_rounded_up(string at, string retryAfter, int minutes)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse($"2026-03-02T{at}Z", System.Globalization.CultureInfo.InvariantCulture));
+        var response = new DefaultHttpContext().Response;
+
+        var shown = new AttemptLimiter("status-lookup", _options, time).Refuse(response);
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, response.StatusCode);
+        Assert.Equal(retryAfter, response.Headers.RetryAfter.ToString());
+        Assert.Equal(minutes, shown);
+    }
+
+    [Fact]
+    public async Task The_key_has_its_allowance_back_when_the_retry_after_it_was_given_has_passed()
+    {
+        var limiter = new AttemptLimiter("status-lookup", _options, _time);
+        await using var db = _database.CreateDbContext();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await limiter.TryAcquireAsync(db, "203.0.113.7"));
+        }
+        Assert.False(await limiter.TryAcquireAsync(db, "203.0.113.7"));
+        var response = new DefaultHttpContext().Response;
+        limiter.Refuse(response);
+        var wait = TimeSpan.FromSeconds(int.Parse(response.Headers.RetryAfter!, System.Globalization.CultureInfo.InvariantCulture));
+
+        _time.Advance(wait - TimeSpan.FromSeconds(1));
+        Assert.False(await limiter.TryAcquireAsync(db, "203.0.113.7"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await limiter.TryAcquireAsync(db, "203.0.113.7"));
     }
 
     [Fact]

@@ -71,8 +71,9 @@ public sealed partial class ResourceKeysTests
 
     private static string AppRoot(string app) => Path.Combine(SourceTree.Root, "src", app);
 
+    /// <summary>The app's views and code, and Core's (whose few localized words, such as a number of minutes, each app's resources give).</summary>
     private static IEnumerable<string> SourceFiles(string app) =>
-        Directory.EnumerateFiles(AppRoot(app), "*.*", SearchOption.AllDirectories)
+        new[] { AppRoot(app), AppRoot("Core") }.SelectMany(root => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories))
             .Where(file => file.EndsWith(".cshtml", StringComparison.Ordinal) || file.EndsWith(".cs", StringComparison.Ordinal))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));

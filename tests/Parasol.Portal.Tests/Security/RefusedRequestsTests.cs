@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Parasol.Portal.Tests.Pages.Apply;
 using Parasol.Testing;
 
@@ -93,7 +95,45 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(990, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Equal([("#CaseNumber", "Zbyt wiele prób. Odczekaj 15 min i spróbuj ponownie.")], form.Errors());
+        var minutes = RetryAfter.Minutes(form.Last!, TimeSpan.FromMinutes(15));
+        Assert.Equal([("#CaseNumber", $"Zbyt wiele prób. Odczekaj {minutes} min i spróbuj ponownie.")], form.Errors());
+    }
+
+    /// <summary>
+    /// The limits count in fixed windows (15 minutes from the quarter hour): a refusal says how long is left, in words
+    /// and in <c>Retry-After</c>, not the whole window; the one that comes with it is let through again.
+    /// </summary>
+    [Fact]
+    public async Task A_refused_look_up_says_how_long_is_left_in_the_window_and_is_let_through_when_it_ends()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 14, 30, TimeSpan.Zero));
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database)
+        {
+            ConfigureTestServices = services => services.AddSingleton<TimeProvider>(time),
+        };
+        app.Settings["Status:AttemptsPerWindow"] = "2";
+        var form = From(app, "203.0.113.40");
+        await form.GetAsync("/status?culture=en");
+        KeyValuePair<string, string>[] lookUp = [new("CaseNumber", "OPS.4010.1.2026"), new("AccessCode", "AAAA-BBBB-CCCC")];
+        await form.PostAsync(lookUp);
+        await form.PostAsync(lookUp);
+
+        await form.PostAsync(lookUp);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), form.Last.Headers.RetryAfter?.Delta);
+        Assert.Equal([("#CaseNumber", "Too many attempts. Wait 1 minute and try again.")], form.Errors());
+        Assert.Equal("OPS.4010.1.2026", form.Value("CaseNumber"));
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        await form.PostAsync(lookUp);
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), form.Last.Headers.RetryAfter?.Delta);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await form.PostAsync(lookUp);
+        Assert.Equal(HttpStatusCode.OK, form.Last!.StatusCode);
+        Assert.Equal([("#CaseNumber", "The case number and access code do not match. Check both and try again.")], form.Errors());
     }
 
     [Fact]
@@ -114,8 +154,8 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
 
         await form.PostAsync([new("Consent", "true")], "?culture=uk");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
-        Assert.Equal([("#Consent", "З вашого з’єднання надіслано забагато заяв. Ваші відповіді збережено: зачекайте 30 хв і надішліть ще раз.")], form.Errors());
+        var minutes = RetryAfter.Minutes(form.Last!, TimeSpan.FromMinutes(30));
+        Assert.Equal([("#Consent", $"З вашого з’єднання надіслано забагато заяв. Ваші відповіді збережено: зачекайте {minutes} хв і надішліть ще раз.")], form.Errors());
         await using var db = portal.App.Database.CreateDbContext();
         Assert.True(await db.JourneyStates.AnyAsync(s => s.Id == id));
         Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == id));
@@ -137,10 +177,10 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
 
         await form.PostAsync([]);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
+        var minutes = RetryAfter.Minutes(form.Last!, TimeSpan.FromMinutes(30));
         Assert.Equal("/apply/family-assistant", form.Location!.AbsolutePath);
         Assert.Equal("Nie możesz teraz rozpocząć nowego wniosku", form.Page.Text(".notice-title"));
-        Assert.Equal("Z Twojego połączenia rozpoczęto zbyt wiele wniosków. Wnioski już rozpoczęte są zapisane i możesz je dokończyć: aby rozpocząć nowy, poczekaj 30 min.",
+        Assert.Equal($"Z Twojego połączenia rozpoczęto zbyt wiele wniosków. Wnioski już rozpoczęte są zapisane i możesz je dokończyć: aby rozpocząć nowy, poczekaj {minutes} min.",
             form.Page.Text(".notice p"));
         Assert.NotNull(form.Page.QuerySelector("button.button-start"));
         Assert.Equal(journeysBefore, await db.JourneyStates.CountAsync());
@@ -185,8 +225,8 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
 
         await form.PostAsync(refused);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, form.Last!.StatusCode);
-        Assert.Equal([("#main", "Z Twojego połączenia wysłano zbyt wiele zgłoszeń. To, co wpisałaś lub wpisałeś, jest poniżej: poczekaj 30 min i wyślij ponownie.")], form.Errors());
+        var minutes = RetryAfter.Minutes(form.Last!, TimeSpan.FromMinutes(30));
+        Assert.Equal([("#main", $"Z Twojego połączenia wysłano zbyt wiele zgłoszeń. To, co wpisałaś lub wpisałeś, jest poniżej: poczekaj {minutes} min i wyślij ponownie.")], form.Errors());
         Assert.Equal("Filmy nie mają napisów.", form.Value("Answers-Problem"));
         await using var db = portal.App.Database.CreateDbContext();
         Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == Guid.Parse(refused["SubmissionKey"])));

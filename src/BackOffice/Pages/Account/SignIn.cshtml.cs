@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Parasol.BackOffice.Security;
 using Parasol.Core.Staff;
+using Parasol.Core.Web;
 
 namespace Parasol.BackOffice.Pages.Account;
 
@@ -48,8 +49,8 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInAttempt
         var attempt = await attempts.BeginAsync(HttpContext, users.NormalizeEmail(Email), user?.Id);
         if (attempt.Gate == SignInGate.TooManyFromAddress)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(Email), localizer["Too many sign-in attempts. Wait {0} minutes and try again.", limits.WindowMinutes]);
+            var minutes = limits.Refuse(Response);
+            ModelState.AddModelError(nameof(Email), localizer["Too many sign-in attempts. Wait {0} and try again.", localizer.Minutes(minutes)]);
             return Page();
         }
         if (attempt.Gate == SignInGate.Locked)

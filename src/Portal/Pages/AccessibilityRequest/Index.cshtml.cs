@@ -7,6 +7,7 @@ using Parasol.Core.Cases;
 using Parasol.Core.Journeys;
 using Parasol.Core.Submissions;
 using Parasol.Core.Validation;
+using Parasol.Core.Web;
 using Parasol.Portal.Pages.Apply;
 
 namespace Parasol.Portal.Pages.AccessibilityRequest;
@@ -48,8 +49,8 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
         var limiter = HttpContext.RequestServices.GetRequiredService<SubmitLimiter>();
         if (!await limiter.TryAcquireAsync(HttpContext))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", l["Too many requests have been sent from your connection. What you typed is still below: wait {0} minutes and send it again.", limiter.WindowMinutes]);
+            var minutes = limiter.Refuse(Response);
+            ModelState.AddModelError("", l["Too many requests have been sent from your connection. What you typed is still below: wait {0} and send it again.", l.Minutes(minutes)]);
             return Page();
         }
         var a = Answers;

@@ -12,7 +12,8 @@ public abstract class AddressLimiter(string scope, AttemptLimitOptions options, 
 {
     private readonly AttemptLimiter _limiter = new(scope, options, time);
 
-    public int WindowMinutes => _limiter.WindowMinutes;
+    /// <summary>Status 429 and <c>Retry-After</c>; the minutes left to wait (<see cref="AttemptLimiter.Refuse"/>).</summary>
+    public int Refuse(HttpResponse response) => _limiter.Refuse(response);
 
     public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
 

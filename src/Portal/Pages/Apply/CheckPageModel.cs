@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Parasol.Core.Attachments;
 using Parasol.Core.Offices;
 using Parasol.Core.Submissions;
+using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -70,8 +71,8 @@ public abstract class CheckPageModel<TJourney, TState>(CaseSubmitter submitter, 
         if (!await limiter.TryAcquireAsync(HttpContext))
         {
             // The answers stay saved; the same page, with the reason, can be sent again later.
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(Consent), L["Too many applications have been sent from your connection. Your answers are saved: wait {0} minutes and send again.", limiter.WindowMinutes]);
+            var minutes = limiter.Refuse(Response);
+            ModelState.AddModelError(nameof(Consent), L["Too many applications have been sent from your connection. Your answers are saved: wait {0} and send again.", L.Minutes(minutes)]);
             return await ShowAsync();
         }
         // Staff read the answers as this page read them back, in their language rather than the family's.

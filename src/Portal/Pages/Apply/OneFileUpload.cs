@@ -9,7 +9,7 @@ public static class OneFileUpload
 {
     /// <summary>
     /// Takes one upload from the client address's allowance (<see cref="UploadLimiter"/>) before any of the file is read.
-    /// Null when it may go on; else the message for the file field, the status set to 429, and the rest of the body
+    /// Null when it may go on; else the message for the file field, the status set to 429 with <c>Retry-After</c>, and the rest of the body
     /// read and dropped (a browser sends the whole body before it reads the answer: left unread, the connection could be
     /// cut under it), so nothing of the file is written anywhere.
     /// </summary>
@@ -20,7 +20,7 @@ public static class OneFileUpload
         {
             return null;
         }
-        request.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var minutes = limiter.Refuse(request.HttpContext.Response);
         if (file is StreamedFormFile streamed)
         {
             try
@@ -33,7 +33,7 @@ public static class OneFileUpload
                 // (A connection the network reset has been ended already: DroppedConnections.)
             }
         }
-        return UploadMessages.OverLimit(limiter.WindowMinutes, l);
+        return UploadMessages.OverLimit(minutes, l);
     }
 
     /// <summary>

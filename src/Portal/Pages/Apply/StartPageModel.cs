@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Parasol.Core.Journeys;
+using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -34,9 +35,9 @@ public abstract class StartPageModel<TJourney, TState> : PageModel, IStartPage
         if (!await limiter.TryAcquireAsync(HttpContext))
         {
             // Nothing is created; journeys already started from this address are untouched and can be finished.
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            var minutes = limiter.Refuse(Response);
             var l = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            Refusal = l["Too many applications have been started from your connection. Those already started are saved and you can finish them: to start a new one, wait {0} minutes.", limiter.WindowMinutes];
+            Refusal = l["Too many applications have been started from your connection. Those already started are saved and you can finish them: to start a new one, wait {0}.", l.Minutes(minutes)];
             return Page();
         }
         var journey = JourneyPageModel<TJourney, TState>.Journey;

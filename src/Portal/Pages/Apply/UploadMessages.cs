@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Parasol.Core.Attachments;
+using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Apply;
 
@@ -25,7 +26,7 @@ public static class UploadMessages
         _ => l["All files together must be smaller than {0} MB: remove a file or upload a smaller one", rules.MaxCaseBytes / (1024 * 1024)],
     };
 
-    /// <summary>The message for an upload refused by <see cref="UploadLimiter"/>, which ends after <paramref name="windowMinutes"/> at most.</summary>
-    public static string OverLimit(int windowMinutes, IStringLocalizer l) =>
-        l["Too many files have been sent from your connection. The files already added are kept: wait {0} minutes and upload this one again.", windowMinutes];
+    /// <summary>The message for an upload refused by <see cref="UploadLimiter"/>, whose window ends in <paramref name="minutes"/>.</summary>
+    public static string OverLimit(int minutes, IStringLocalizer l) =>
+        l["Too many files have been sent from your connection. The files already added are kept: wait {0} and upload this one again.", l.Minutes(minutes)];
 }

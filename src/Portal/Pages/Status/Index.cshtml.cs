@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Parasol.Core.Submissions;
+using Parasol.Core.Web;
 
 namespace Parasol.Portal.Pages.Status;
 
@@ -43,8 +44,8 @@ public sealed class IndexModel(CaseStatusLookup lookup, StatusLookupLimiter limi
         }
         if (!await limiter.TryAcquireAsync(HttpContext))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} minutes and try again.", limiter.WindowMinutes]);
+            var minutes = limiter.Refuse(Response);
+            ModelState.AddModelError(nameof(CaseNumber), l["Too many attempts. Wait {0} and try again.", l.Minutes(minutes)]);
             return Page();
         }
         if (await lookup.VerifyAsync(CaseNumber, AccessCode, HttpContext.RequestAborted) is not { } caseId)

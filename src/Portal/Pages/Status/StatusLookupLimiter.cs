@@ -13,7 +13,8 @@ public sealed class StatusLookupLimiter(IOptions<StatusLookupOptions> options, T
     private readonly AttemptLimiter _limiter = new("status-lookup",
         new AttemptLimitOptions { PermitLimit = options.Value.AttemptsPerWindow, WindowMinutes = options.Value.WindowMinutes }, time);
 
-    public int WindowMinutes => _limiter.WindowMinutes;
+    /// <summary>Status 429 and <c>Retry-After</c>; the minutes left to wait (<see cref="AttemptLimiter.Refuse"/>).</summary>
+    public int Refuse(HttpResponse response) => _limiter.Refuse(response);
 
     public Task<bool> TryAcquireAsync(HttpContext context) => _limiter.TryAcquireAsync(context, AttemptLimiter.ClientAddress(context));
 }

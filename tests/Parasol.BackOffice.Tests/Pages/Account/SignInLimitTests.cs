@@ -19,14 +19,14 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
         await StaffSession.PostFormAsync(own, "/Account/SignOut", [], formPage: "/Account/Security");
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, "kancelaria@ops.example", "wrong-password-123")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, "kancelaria@ops.example", "wrong-password-123")).Response.StatusCode);
         }
 
-        var (status, page) = await SignInAsync(app, "kancelaria@ops.example", DemoStaff.Password);
+        var (response, page) = await SignInAsync(app, "kancelaria@ops.example", DemoStaff.Password);
         var ownBrowser = await StaffSession.PostFormAsync(own, "/Account/SignIn", new() { ["Email"] = "kancelaria@ops.example", ["Password"] = DemoStaff.Password });
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, status);
-        Assert.Equal("Zbyt wiele prób logowania. Poczekaj 15 min i spróbuj ponownie.", page.Text(".error-summary a[href='#Email']"));
+        var minutes = RetryAfter.Minutes(response, TimeSpan.FromMinutes(15));
+        Assert.Equal($"Zbyt wiele prób logowania. Poczekaj {minutes} min i spróbuj ponownie.", page.Text(".error-summary a[href='#Email']"));
         Assert.Equal("/", StaffSession.Target(ownBrowser));
     }
 
@@ -36,13 +36,13 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
         await using var app = await LimitedAsync(perAddress: 4);
         foreach (var email in new[] { "a@ops.example", "b@ops.example", "c@ops.example", "d@ops.example" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, email, "wrong-password-123")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app, email, "wrong-password-123")).Response.StatusCode);
         }
 
-        var (status, page) = await SignInAsync(app, "e@ops.example", "wrong-password-123", "?culture=uk");
+        var (response, page) = await SignInAsync(app, "e@ops.example", "wrong-password-123", "?culture=uk");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, status);
-        Assert.Equal("Забагато спроб входу. Зачекайте 15 хв і спробуйте ще раз.", page.Text(".error-summary a[href='#Email']"));
+        var minutes = RetryAfter.Minutes(response, TimeSpan.FromMinutes(15));
+        Assert.Equal($"Забагато спроб входу. Зачекайте {minutes} хв і спробуйте ще раз.", page.Text(".error-summary a[href='#Email']"));
         Assert.DoesNotContain("Exception", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -58,7 +58,7 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
         return app;
     }
 
-    private static async Task<(HttpStatusCode Status, AngleSharp.Html.Dom.IHtmlDocument Page)> SignInAsync(ParasolAppFactory<SharedResource> app, string email, string password, string query = "")
+    private static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page)> SignInAsync(ParasolAppFactory<SharedResource> app, string email, string password, string query = "")
     {
         using var client = app.CreateClient();
         var form = await Html.ParseAsync(await client.GetAsync(new Uri("/Account/SignIn" + query, UriKind.Relative)));
@@ -68,6 +68,6 @@ public sealed class SignInLimitTests(BackOfficeFactory backOffice) : IClassFixtu
             ["Password"] = password,
             ["__RequestVerificationToken"] = Html.AntiforgeryToken(form),
         }));
-        return (response.StatusCode, await Html.ParseAsync(response));
+        return (response, await Html.ParseAsync(response));
     }
 }
