@@ -145,6 +145,73 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         await FinishAndCheckEverywhereAsync(form, typed);
     }
 
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task A_za_zyciem_support_request_keeps_hostile_text_as_typed_and_shows_it_encoded_everywhere(string hostile)
+    {
+        var typed = new List<string>();
+        string T(int max) { var v = HostileCorpus.Fit(hostile, max); typed.Add(v); return v; }
+        var form = await StartAsync("/apply/za-zyciem-support");
+        await StepAsync(form, new()
+        {
+            ["Answers.Role"] = "Parent",
+            ["Answers.FirstName"] = T(100),
+            ["Answers.LastName"] = T(100),
+            ["Answers.Pesel"] = "90032712341",
+        });
+        await StepAsync(form, new()
+        {
+            ["Answers.Street"] = T(200),
+            ["Answers.HouseNumber"] = T(20),
+            ["Answers.FlatNumber"] = T(20),
+            ["Answers.PostalCode"] = "44-230",
+            ["Answers.City"] = T(100),
+            ["Answers.Phone"] = "601 234 567",
+            ["Answers.Email"] = "anna@example.com",
+            ["Answers.PreferredContact"] = "Email",
+            ["Answers.Language"] = "pl",
+        });
+        await StepAsync(form, new()
+        {
+            ["Answers.ChildFirstName"] = T(100),
+            ["Answers.ChildDateOfBirth.Day"] = "3",
+            ["Answers.ChildDateOfBirth.Month"] = "2",
+            ["Answers.ChildDateOfBirth.Year"] = "2025",
+            ["Answers.Needs"] = T(2000),
+        });
+        await form.UploadAsync("diagnoza.pdf", Pdf, "?handler=Upload", [new("kind", "DiagnosisCertificate")]);
+        Assert.Empty(form.Errors());
+
+        await FinishAndCheckEverywhereAsync(form, typed);
+    }
+
+    /// <summary>The accessibility request is one form, sent without a check page: its receipt, the case and its e-mails.</summary>
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task An_accessibility_request_keeps_hostile_text_as_typed_and_shows_it_encoded_everywhere(string hostile)
+    {
+        var typed = new List<string>();
+        string T(int max) { var v = HostileCorpus.Fit(hostile, max); typed.Add(v); return v; }
+        var form = new FormClient(apps.Portal.CreateClient());
+        await form.GetAsync("/accessibility-request");
+
+        await form.PostAsync(new Dictionary<string, string>
+        {
+            ["SubmissionKey"] = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!,
+            ["Answers.FirstName"] = T(100),
+            ["Answers.LastName"] = T(100),
+            ["Answers.ReplyBy"] = "Letter",
+            ["Answers.Email"] = "jerzy@example.com",
+            ["Answers.PostalAddress"] = T(300),
+            ["Answers.Page"] = T(500),
+            ["Answers.Problem"] = T(4000),
+            ["Answers.Alternative"] = T(1000),
+        });
+
+        Assert.Empty(form.Errors());
+        await CheckReceiptAndEverywhereAsync(form, typed);
+    }
+
     public static TheoryData<string> Corpus => HostileCorpus.Strings;
 
     private async Task FinishAndCheckEverywhereAsync(FormClient form, IReadOnlyList<string> typed)
@@ -154,6 +221,12 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         ShowsAsText(form.Page, typed);
 
         await form.PostAsync([new("Consent", "true")]);
+        await CheckReceiptAndEverywhereAsync(form, typed);
+    }
+
+    /// <summary>The receipt the form led to, then the case as stored, the back office's case page and the case's e-mails.</summary>
+    private async Task CheckReceiptAndEverywhereAsync(FormClient form, IReadOnlyList<string> typed)
+    {
         Assert.StartsWith("/apply/receipt/", form.Location!.AbsolutePath, StringComparison.Ordinal);
         ShowsAsText(form.Page, typed);
         var caseId = Guid.Parse(form.Location.AbsolutePath.Split('/')[^1]);
