@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parasol.Core.Attachments;
 using Parasol.Core.Cases;
 using Parasol.Portal.Tests.Pages.Apply;
+using Parasol.Portal.Tests.Security;
 using Parasol.Testing;
 
 namespace Parasol.Portal.Tests.Pages.Status;
@@ -10,6 +11,7 @@ namespace Parasol.Portal.Tests.Pages.Status;
 public sealed class CompletionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n"u8, .. new byte[3000], .. "\n%%EOF\n"u8];
+    private static int _addresses;
 
     [Fact]
     public async Task The_applicant_sees_the_request_sends_the_documents_and_the_case_returns_to_its_worker_in_one_step()
@@ -82,6 +84,33 @@ public sealed class CompletionTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal([("#file", "Wybrany plik musi mieć mniej niż 10 MB")], form.Errors());
         await using var db = portal.App.Database.CreateDbContext();
         Assert.Equal(CaseStatus.CompletionRequested, (await db.Cases.SingleAsync(c => c.Id == id)).Status);
+    }
+
+    /// <summary>The hostile files refused on a journey's documents step, sent here with the send button: the case is not sent on.</summary>
+    [Theory]
+    [MemberData(nameof(HostileUploadTests.Refused), MemberType = typeof(HostileUploadTests))]
+    public async Task A_file_that_is_not_a_clean_document_sent_as_the_answer_is_refused_and_nothing_is_sent_or_kept(string name, byte[] bytes, string message)
+    {
+        var (id, form) = await SignedInWithRequestAsync(withWorker: true);
+        await form.GetAsync("/status/documents");
+        var attachmentsBefore = await AttachmentsAsync();
+
+        await form.UploadAsync(name, bytes, "/status/documents?handler=Send");
+
+        Assert.Equal("/status/documents", form.Location!.AbsolutePath);
+        Assert.Equal([("#file", message)], form.Errors());
+        Assert.Null(form.Page.QuerySelector(".file-list"));
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == id);
+        Assert.Equal(CaseStatus.CompletionRequested, stored.Status);
+        Assert.DoesNotContain(stored.Events, e => e.Kind == CaseEventKind.CompletionReceived);
+        Assert.Equal(attachmentsBefore, await AttachmentsAsync());
+
+        async Task<List<(Guid, string)>> AttachmentsAsync()
+        {
+            await using var db = portal.App.Database.CreateDbContext();
+            return (await db.Attachments.AsNoTracking().Select(a => new { a.Id, a.StorageKey }).ToListAsync()).Select(a => (a.Id, a.StorageKey)).Order().ToList();
+        }
     }
 
     [Fact]
@@ -160,7 +189,8 @@ public sealed class CompletionTests(PortalFactory portal) : IClassFixture<Portal
             await db.SaveChangesAsync();
         }
 
-        var form = new FormClient(portal.App.CreateClient());
+        // Each from its own address: the class's look-ups together would use up one address's allowance.
+        var form = RefusedRequestsTests.From(portal.App, $"198.51.100.{Interlocked.Increment(ref _addresses)}");
         await form.GetAsync("/status");
         await form.PostAsync([new("CaseNumber", number), new("AccessCode", code)]);
         Assert.Equal("/status/case", form.Location!.AbsolutePath);
