@@ -38,6 +38,38 @@ public sealed class HostileUploadTests(PortalFactory portal) : IClassFixture<Por
         await NothingKeptAsync(journeyId);
     }
 
+    /// <summary>The other journeys' documents steps: a referral's and a "Za życiem" support request's, each file in turn.</summary>
+    [Theory]
+    [InlineData("/refer")]
+    [InlineData("/apply/za-zyciem-support")]
+    public async Task Every_journeys_documents_step_refuses_the_same_files_with_the_same_messages_and_keeps_nothing(string journey)
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync(journey);
+        await form.PostAsync([]);
+        var journeyId = Guid.Parse(form.Location!.AbsolutePath.Split('/')[^2]);
+        Dictionary<string, string>[] steps = journey == "/refer"
+            ? [Refer.ReferralJourneyTests.School(), Refer.ReferralJourneyTests.Family(), Refer.ReferralJourneyTests.Concern()]
+            : [FamilyAssistantAnswers.AboutYou(), FamilyAssistantAnswers.Contact(),
+                new() { ["Answers.ChildFirstName"] = "Staś", ["Answers.ChildDateOfBirth.Day"] = "3", ["Answers.ChildDateOfBirth.Month"] = "2", ["Answers.ChildDateOfBirth.Year"] = "2025", ["Answers.Needs"] = "Rehabilitacja." }];
+        foreach (var answers in steps)
+        {
+            await form.PostAsync(answers);
+            Assert.Empty(form.Errors());
+        }
+        Assert.EndsWith("/documents", form.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        foreach (var refused in Refused)
+        {
+            var (name, bytes, message) = ((string)refused[0], (byte[])refused[1], (string)refused[2]);
+            await form.UploadAsync(name, bytes, "?handler=Upload");
+
+            Assert.Equal([("#file", message)], form.Errors());
+            Assert.Null(form.Page.QuerySelector(".file-list"));
+        }
+        await NothingKeptAsync(journeyId);
+    }
+
     [Fact]
     public async Task The_message_is_in_the_visitors_language()
     {

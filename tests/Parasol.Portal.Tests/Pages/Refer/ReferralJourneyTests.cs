@@ -18,7 +18,7 @@ public sealed class ReferralJourneyTests(PortalFactory portal) : IClassFixture<P
         ["Answers.Phone"] = "",
     };
 
-    private static Dictionary<string, string> School() => new(Court())
+    internal static Dictionary<string, string> School() => new(Court())
     {
         ["Answers.Type"] = "School",
         ["Answers.Name"] = "Szkoła Podstawowa nr 2",
@@ -26,13 +26,13 @@ public sealed class ReferralJourneyTests(PortalFactory portal) : IClassFixture<P
         ["Answers.ContactRole"] = "pedagog",
     };
 
-    private static Dictionary<string, string> Family() => new()
+    internal static Dictionary<string, string> Family() => new()
     {
         ["Answers.ChildFirstName"] = "Kacper",
         ["Answers.SchoolClass"] = "3b",
     };
 
-    private static Dictionary<string, string> Concern(string urgency = "Normal", string blueCard = "No") => new()
+    internal static Dictionary<string, string> Concern(string urgency = "Normal", string blueCard = "No") => new()
     {
         ["Answers.Observed"] = "Kacper od tygodnia przychodzi głodny i bez kurtki.",
         ["Answers.ParentsKnow"] = "Yes",
