@@ -34,13 +34,6 @@ public sealed class AttemptLimiter(string scope, AttemptLimitOptions options, Ti
 {
     public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(1, options.WindowMinutes));
 
-    /// <summary>How long until the current window ends, when the key's allowance is whole again.</summary>
-    public TimeSpan UntilNextWindow()
-    {
-        var now = time.GetUtcNow().UtcTicks;
-        return TimeSpan.FromTicks(Window.Ticks - (now % Window.Ticks));
-    }
-
     /// <summary>
     /// Answers a refused attempt: status 429 and <c>Retry-After</c>, the seconds until the window ends (for clients and
     /// proxies). Returns the same wait in whole minutes, at least one, for the page's message, which thus says how long
@@ -48,7 +41,9 @@ public sealed class AttemptLimiter(string scope, AttemptLimitOptions options, Ti
     /// </summary>
     public int Refuse(HttpResponse response)
     {
-        var wait = UntilNextWindow();
+        // The window ends, and the key's allowance is whole again, at the next multiple of its length.
+        var now = time.GetUtcNow().UtcTicks;
+        var wait = TimeSpan.FromTicks(Window.Ticks - (now % Window.Ticks));
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
