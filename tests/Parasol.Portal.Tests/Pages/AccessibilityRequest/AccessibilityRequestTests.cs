@@ -23,6 +23,34 @@ public sealed class AccessibilityRequestTests(PortalFactory portal) : IClassFixt
         ["Answers.Alternative"] = "Wersja w dużym druku",
     };
 
+    /// <summary>Each text field's length limit: the message next to it, the rest of the form kept, nothing sent.</summary>
+    [Theory]
+    [InlineData("Answers.FirstName", 100)]
+    [InlineData("Answers.LastName", 100)]
+    [InlineData("Answers.PostalAddress", 300)]
+    [InlineData("Answers.Page", 500)]
+    [InlineData("Answers.Problem", 4000)]
+    [InlineData("Answers.Alternative", 1000)]
+    public async Task A_very_long_answer_is_refused_next_to_its_field_and_kept_for_correcting(string field, int max)
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/accessibility-request");
+        var key = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!;
+        var answers = new Dictionary<string, string>(Request()) { ["SubmissionKey"] = key, ["Answers.ReplyBy"] = "Letter", ["Answers.PostalAddress"] = "ul. Polna 3, 44-230 Lipowiec" };
+        var tooLong = string.Concat(Enumerable.Repeat("ż", max + 1));
+        answers[field] = tooLong;
+
+        await form.PostAsync(answers);
+
+        var id = field.Replace('.', '-');
+        Assert.Equal([($"#{id}", $"Użyj najwyżej {max} znaków")], form.Errors());
+        Assert.Equal(tooLong, form.Value(id));
+        var other = field == "Answers.Problem" ? "Answers.Page" : "Answers.Problem";
+        Assert.Equal(answers[other], form.Value(other.Replace('.', '-')));
+        await using var db = portal.App.Database.CreateDbContext();
+        Assert.False(await db.Cases.AnyAsync(c => c.SubmissionKey == Guid.Parse(key)));
+    }
+
     [Fact]
     public async Task The_statement_links_to_the_form_and_an_empty_form_says_what_is_missing_next_to_each_field()
     {

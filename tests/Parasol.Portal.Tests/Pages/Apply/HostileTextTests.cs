@@ -88,6 +88,14 @@ public sealed class HostileTextTests(PortalFactory portal) : IClassFixture<Porta
         { "/apply/za-zyciem-benefit", ["applicant", "child"], "Answers.Street", 200 },
         { "/apply/za-zyciem-benefit", ["applicant", "child"], "Answers.HouseNumber", 20 },
         { "/apply/za-zyciem-benefit", ["applicant", "child"], "Answers.City", 100 },
+        { "/apply/za-zyciem-support", [], "Answers.FirstName", 100 },
+        { "/apply/za-zyciem-support", [], "Answers.LastName", 100 },
+        { "/apply/za-zyciem-support", ["about-you"], "Answers.Street", 200 },
+        { "/apply/za-zyciem-support", ["about-you"], "Answers.HouseNumber", 20 },
+        { "/apply/za-zyciem-support", ["about-you"], "Answers.FlatNumber", 20 },
+        { "/apply/za-zyciem-support", ["about-you"], "Answers.City", 100 },
+        { "/apply/za-zyciem-support", ["about-you", "contact"], "Answers.ChildFirstName", 100 },
+        { "/apply/za-zyciem-support", ["about-you", "contact"], "Answers.Needs", 2000 },
         { "/refer", [], "Answers.Name", 300 },
         { "/refer", [], "Answers.ContactPerson", 200 },
         { "/refer", [], "Answers.ContactRole", 100 },
@@ -136,6 +144,16 @@ public sealed class HostileTextTests(PortalFactory portal) : IClassFixture<Porta
             ["Answers.Difficulties"] = "Trudno.",
             ["Answers.HelpWanted"] = "School",
             ["Answers.EarlierHelp"] = "No",
+        },
+        ("/apply/za-zyciem-support", "about-you") => FamilyAssistantAnswers.AboutYou(),
+        ("/apply/za-zyciem-support", "contact") => FamilyAssistantAnswers.Contact(),
+        ("/apply/za-zyciem-support", "support") => new()
+        {
+            ["Answers.ChildFirstName"] = "Staś",
+            ["Answers.ChildDateOfBirth.Day"] = "3",
+            ["Answers.ChildDateOfBirth.Month"] = "2",
+            ["Answers.ChildDateOfBirth.Year"] = "2025",
+            ["Answers.Needs"] = "Rehabilitacja.",
         },
         ("/apply/za-zyciem-benefit", "applicant") => new()
         {
