@@ -83,6 +83,30 @@ public sealed class AccessibilityRequestTests(PortalFactory portal) : IClassFixt
         Assert.Equal([(target, message)], form.Errors());
     }
 
+    /// <summary>The rule of every journey holds here too: control characters go, line breaks and tabs stay.</summary>
+    [Fact]
+    public async Task Control_characters_are_removed_but_line_breaks_and_tabs_stay()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await form.GetAsync("/accessibility-request");
+        var key = form.Page.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!;
+
+        await form.PostAsync(new Dictionary<string, string>(Request())
+        {
+            ["SubmissionKey"] = key,
+            ["Answers.FirstName"] = "Jerzy\u001B[31m\u0007\u0085",
+            ["Answers.Problem"] = "Pierwsza linia\r\n\tdruga linia\u001B[2J",
+        });
+
+        Assert.StartsWith("/apply/receipt/", form.Location!.AbsolutePath, StringComparison.Ordinal);
+        await using var db = portal.App.Database.CreateDbContext();
+        var stored = await db.Cases.Include(c => c.People).SingleAsync(c => c.SubmissionKey == Guid.Parse(key));
+        Assert.Equal("Jerzy[31m", Assert.Single(stored.People).FirstName);
+        Assert.Contains("\"Jerzy[31m\"", stored.AnswersJson, StringComparison.Ordinal);
+        Assert.Contains("\"Pierwsza linia\\r\\n\\tdruga linia[2J\"", stored.AnswersJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u001b", stored.AnswerSummaryJson, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task A_request_becomes_one_case_of_its_own_type_with_a_receipt_and_the_seven_day_deadline()
     {
