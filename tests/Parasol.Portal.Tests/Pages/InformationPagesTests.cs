@@ -103,4 +103,21 @@ public sealed class InformationPagesTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(["parasol-csrf", "parasol-journeys", "parasol-receipt", "parasol-status", "parasol-consent", "parasol-consent-saved", ".AspNetCore.Culture", "parasol-font", "parasol-contrast"], names);
         Assert.All(page.QuerySelectorAll(".cookie-table tbody tr"), row => Assert.Equal(4, row.QuerySelectorAll("th, td").Length));
     }
+
+    /// <summary>The status cookie's lifetime is the office's setting, and reads right with any number of minutes.</summary>
+    [Theory]
+    [InlineData("30", "pl", "Do zamknięcia przeglądarki; sprawa pozostaje otwarta najwyżej 30 min")]
+    [InlineData("1", "en", "Until you close the browser; the case stays open for at most 1 minute")]
+    [InlineData("2", "en", "Until you close the browser; the case stays open for at most 2 minutes")]
+    public async Task The_cookie_policy_gives_the_status_cookies_lifetime_as_configured(string minutes, string language, string lifetime)
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        app.Settings["Status:SessionMinutes"] = minutes;
+        using var client = app.CreateClient();
+
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri($"/cookies?culture={language}", UriKind.Relative)));
+
+        var row = page.QuerySelectorAll(".cookie-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "parasol-status");
+        Assert.Equal(lifetime, row.QuerySelectorAll("td")[^1].TextContent.Trim());
+    }
 }

@@ -98,8 +98,8 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, SignInAttempt
     private PageResult Refused()
     {
         ModelState.AddModelError(nameof(Email), localizer[
-            "The e-mail address or password is not right. After several failed attempts, signing in from browsers that have not been used to sign in to this account before is blocked for {0} minutes.",
-            attempts.LockoutMinutes]);
+            "The e-mail address or password is not right. After several failed attempts, signing in from browsers that have not been used to sign in to this account before is blocked for {0}.",
+            localizer.Minutes(attempts.LockoutMinutes)]);
         return Page();
     }
 }
