@@ -28,25 +28,7 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var typed = new List<string>();
         string T(int max) { var v = HostileCorpus.Fit(hostile, max); typed.Add(v); return v; }
         var form = await StartAsync("/apply/family-assistant");
-        await StepAsync(form, new()
-        {
-            ["Answers.Role"] = "Parent",
-            ["Answers.FirstName"] = T(100),
-            ["Answers.LastName"] = T(100),
-            ["Answers.Pesel"] = "90032712341",
-        });
-        await StepAsync(form, new()
-        {
-            ["Answers.Street"] = T(200),
-            ["Answers.HouseNumber"] = T(20),
-            ["Answers.FlatNumber"] = T(20),
-            ["Answers.PostalCode"] = "44-230",
-            ["Answers.City"] = T(100),
-            ["Answers.Phone"] = "601 234 567",
-            ["Answers.Email"] = "anna@example.com",
-            ["Answers.PreferredContact"] = "Email",
-            ["Answers.Language"] = "pl",
-        });
+        await AboutYouAndContactAsync(form, T);
         await StepAsync(form, new()
         {
             ["Answers.Children[0].FirstName"] = T(100),
@@ -152,25 +134,7 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
         var typed = new List<string>();
         string T(int max) { var v = HostileCorpus.Fit(hostile, max); typed.Add(v); return v; }
         var form = await StartAsync("/apply/za-zyciem-support");
-        await StepAsync(form, new()
-        {
-            ["Answers.Role"] = "Parent",
-            ["Answers.FirstName"] = T(100),
-            ["Answers.LastName"] = T(100),
-            ["Answers.Pesel"] = "90032712341",
-        });
-        await StepAsync(form, new()
-        {
-            ["Answers.Street"] = T(200),
-            ["Answers.HouseNumber"] = T(20),
-            ["Answers.FlatNumber"] = T(20),
-            ["Answers.PostalCode"] = "44-230",
-            ["Answers.City"] = T(100),
-            ["Answers.Phone"] = "601 234 567",
-            ["Answers.Email"] = "anna@example.com",
-            ["Answers.PreferredContact"] = "Email",
-            ["Answers.Language"] = "pl",
-        });
+        await AboutYouAndContactAsync(form, T);
         await StepAsync(form, new()
         {
             ["Answers.ChildFirstName"] = T(100),
@@ -213,6 +177,30 @@ public sealed class HostileInputTests(HostileInputTests.Apps apps) : IClassFixtu
     }
 
     public static TheoryData<string> Corpus => HostileCorpus.Strings;
+
+    /// <summary>The two steps the family-assistant and the "Za życiem" support journeys share, each text field from <paramref name="text"/>.</summary>
+    private static async Task AboutYouAndContactAsync(FormClient form, Func<int, string> text)
+    {
+        await StepAsync(form, new()
+        {
+            ["Answers.Role"] = "Parent",
+            ["Answers.FirstName"] = text(100),
+            ["Answers.LastName"] = text(100),
+            ["Answers.Pesel"] = "90032712341",
+        });
+        await StepAsync(form, new()
+        {
+            ["Answers.Street"] = text(200),
+            ["Answers.HouseNumber"] = text(20),
+            ["Answers.FlatNumber"] = text(20),
+            ["Answers.PostalCode"] = "44-230",
+            ["Answers.City"] = text(100),
+            ["Answers.Phone"] = "601 234 567",
+            ["Answers.Email"] = "anna@example.com",
+            ["Answers.PreferredContact"] = "Email",
+            ["Answers.Language"] = "pl",
+        });
+    }
 
     private async Task FinishAndCheckEverywhereAsync(FormClient form, IReadOnlyList<string> typed)
     {
