@@ -31,6 +31,20 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
         Assert.Equal("Nie udało się wysłać strony", page.Text("h1"));
     }
 
+    /// <summary>PostgreSQL cannot store a NUL: a form carrying one is refused as one the server cannot read, as in the Portal.</summary>
+    [Fact]
+    public async Task A_form_with_a_nul_character_gets_a_400_page_not_a_500()
+    {
+        using var client = StaffSession.Anonymous(backOffice.App);
+        var errorsBefore = backOffice.App.ServerErrors.Entries.Count;
+
+        var response = await StaffSession.PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "kancelaria\u0000@ops.example", ["Password"] = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Nie udało się wysłać strony", (await Html.ParseAsync(response)).Text("h1"));
+        Assert.Equal(errorsBefore, backOffice.App.ServerErrors.Entries.Count);
+    }
+
     [Theory]
     [InlineData("TRACE")]
     [InlineData("DELETE")]
