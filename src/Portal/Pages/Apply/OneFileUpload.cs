@@ -9,9 +9,9 @@ public static class OneFileUpload
 {
     /// <summary>
     /// Takes one upload from the client address's allowance (<see cref="UploadLimiter"/>) before any of the file is read.
-    /// Null when it may go on; else the message for the file field, the status set to 429 with <c>Retry-After</c>, and the rest of the body
-    /// read and dropped (a browser sends the whole body before it reads the answer: left unread, the connection could be
-    /// cut under it), so nothing of the file is written anywhere.
+    /// Null when it may go on; else the message for the file field, the status set to 429 with <c>Retry-After</c>, and
+    /// the rest of the body read and dropped (a browser sends the whole body before it reads the answer: left unread, the
+    /// connection could be cut under it), so nothing of the file is written anywhere.
     /// </summary>
     public static async Task<string?> OverLimitAsync(HttpRequest request, IFormFile file, IStringLocalizer l)
     {
