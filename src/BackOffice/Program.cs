@@ -13,6 +13,7 @@ using Parasol.Core.Jobs;
 using Parasol.Core.Localization;
 using Parasol.Core.Staff;
 using Parasol.Core.Web;
+using Parasol.Core.Web.Forms;
 
 // `Parasol.BackOffice key-certificate --out FILE`: a certificate to encrypt the data-protection keys with; no database needed.
 if (args.Length > 0 && args[0] == KeyCertificateCommand.Command)
@@ -28,6 +29,7 @@ builder.Services.AddParasolCore(builder.Configuration);
 builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolHsts();
 builder.Services.AddParasolHtmlEncoding();
+builder.Services.AddParasolTypedText();
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services

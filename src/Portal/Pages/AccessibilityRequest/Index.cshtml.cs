@@ -32,8 +32,6 @@ public sealed class IndexModel(CaseSubmitter submitter, ReceiptTickets tickets, 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // The journeys' rule for what a person types: control characters go, the rest is kept as typed.
-        InputText.Clean(Answers);
         Validate(Answers);
         if (!ModelState.IsValid || EmailCheck.Asking is not null || SubmissionKey == Guid.Empty)
         {

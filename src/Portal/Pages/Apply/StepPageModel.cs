@@ -33,7 +33,6 @@ public abstract class StepPageModel<TJourney, TState, TAnswers> : JourneyPageMod
 
     public async Task<IActionResult> OnPostAsync()
     {
-        InputText.Clean(Answers);
         Validate(Answers);
         if (!ModelState.IsValid || EmailCheck.Asking is not null)
         {

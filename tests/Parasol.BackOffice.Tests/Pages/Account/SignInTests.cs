@@ -100,6 +100,19 @@ public sealed class SignInTests(BackOfficeFactory backOffice) : IClassFixture<Ba
     }
 
     /// <summary>The error a person sees next to the e-mail field after signing in with these credentials.</summary>
+    /// <summary>
+    /// Typed text loses its control characters before a page sees it; a password does not: the right password with an
+    /// invisible character added is a wrong password, not the right one.
+    /// </summary>
+    [Fact]
+    public async Task A_password_is_compared_as_typed_so_an_added_control_character_makes_it_wrong()
+    {
+        Assert.Equal(Refused, await SignInMessageAsync("j.wisniewski@ops.example", DemoStaff.Password + "\u0007"));
+
+        using var client = await StaffSession.SignInAsync(backOffice.App, "j.wisniewski@ops.example\u001B");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
     private async Task<string> SignInMessageAsync(string email, string password)
     {
         using var client = StaffSession.Anonymous(backOffice.App);

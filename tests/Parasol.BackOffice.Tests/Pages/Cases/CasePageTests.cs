@@ -267,6 +267,27 @@ public sealed class CasePageTests(BackOfficeFactory backOffice) : IClassFixture<
         Assert.Equal("Zaświadczenie lekarskie", page.QuerySelector("#Reason-CompletionRequested")!.TextContent);
     }
 
+    /// <summary>
+    /// What staff type follows the families' rule: control characters (an escape sequence copied from a terminal, a bell)
+    /// are removed before it is stored, so the request for documents the family reads and mails is clean; the rest is kept.
+    /// </summary>
+    [Fact]
+    public async Task Control_characters_in_what_staff_type_are_removed_before_it_is_stored()
+    {
+        await using var db = backOffice.App.Database.CreateDbContext();
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Status == CaseStatus.Received);
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+        var due = Core.Time.WarsawTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd");
+
+        await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=Note", new() { ["Note"] = "Dzwoniła\u0007 pedagog <b>szkolna</b>.\r\n\tOddzwonić." }, formPage: $"/cases/{c.Id}");
+        await StaffSession.PostFormAsync(client, $"/cases/{c.Id}?handler=Status",
+            new() { ["To"] = nameof(CaseStatus.CompletionRequested), ["CompletionDueOn"] = due, ["Reason"] = "\u001B[31mZaświadczenie lekarskie\u001B[0m" }, formPage: $"/cases/{c.Id}");
+
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == c.Id).ToListAsync();
+        Assert.Contains(events, e => e.Kind == CaseEventKind.NoteAdded && e.Text == "Dzwoniła pedagog <b>szkolna</b>.\r\n\tOddzwonić.");
+        Assert.Equal("[31mZaświadczenie lekarskie[0m", events.Single(e => e.Kind == CaseEventKind.CompletionRequested).Text);
+    }
+
     [Fact]
     public async Task A_refused_merge_and_a_note_too_long_to_keep_come_back_with_what_was_typed_and_nothing_is_cut_short()
     {

@@ -26,6 +26,27 @@ public sealed class HostileTextTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("\"Pierwsza linia\\r\\n\\tdruga linia\"", state, StringComparison.Ordinal);
     }
 
+    /// <summary>A page sent back for another mistake shows the text as it will be kept, in a list's items too.</summary>
+    [Fact]
+    public async Task A_page_sent_back_shows_the_text_without_its_control_characters()
+    {
+        var form = new FormClient(portal.App.CreateClient());
+        await FamilyAssistantJourneyTests.StartAsync(form);
+        await form.PostAsync(FamilyAssistantAnswers.AboutYou());
+        await form.PostAsync(FamilyAssistantAnswers.Contact());
+
+        await form.PostAsync(new Dictionary<string, string>(FamilyAssistantAnswers.Household())
+        {
+            ["Answers.Children[0].FirstName"] = "Zo\u0007sia\u001B[31m",
+            ["Answers.Children[0].DateOfBirth.Year"] = "",
+            ["Answers.OtherMembers"] = "Babcia\u0085\r\nDziadek\u0008",
+        });
+
+        Assert.Equal(["#Answers-Children-0-DateOfBirth"], form.Errors().Select(e => e.Target));
+        Assert.Equal("Zosia[31m", form.Value("Answers-Children-0-FirstName"));
+        Assert.Equal("Babcia\r\nDziadek", form.Value("Answers-OtherMembers"));
+    }
+
     [Fact]
     public async Task Every_typed_part_of_the_address_is_isolated_so_a_direction_override_in_the_street_cannot_move_the_numbers()
     {
