@@ -74,28 +74,41 @@ public sealed class TrustedDevices(ParasolDbContext db, TimeProvider time, IOpti
 
     /// <summary>
     /// The browser holding <paramref name="deviceId"/> is no longer trusted for the member, and the sessions opened in it
-    /// end (but <paramref name="keepSession"/>, the one asking); false when it was not trusted.
+    /// end (but <paramref name="keepSession"/>, the one asking); none forgotten when it was not trusted.
     /// </summary>
-    public async Task<bool> ForgetAsync(Guid staffId, Guid deviceId, Guid? keepSession = null, CancellationToken cancellationToken = default)
-    {
-        // Sessions first: deleting the device would unlink them.
-        await db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId == deviceId && s.Id != keepSession).ExecuteDeleteAsync(cancellationToken);
-        return await db.TrustedDevices.Where(d => d.Id == deviceId && d.StaffId == staffId).ExecuteDeleteAsync(cancellationToken) == 1;
-    }
+    public Task<Forgotten> ForgetAsync(Guid staffId, Guid deviceId, Guid? keepSession = null, CancellationToken cancellationToken = default) =>
+        DeleteAsync(
+            db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId == deviceId && s.Id != keepSession),
+            db.TrustedDevices.Where(d => d.Id == deviceId && d.StaffId == staffId),
+            cancellationToken);
 
     /// <summary>
     /// None of the member's browsers is trusted any more but <paramref name="except"/> (the one asking) when given: its
     /// next sign-in shares the lockout of strangers' browsers until it signs in fully again. The sessions opened in the
     /// browsers forgotten end, but <paramref name="keepSession"/> (the one asking, when its own browser is forgotten too).
-    /// Returns how many browsers were forgotten.
     /// </summary>
-    public async Task<int> ForgetAllAsync(Guid staffId, Guid? except = null, Guid? keepSession = null, CancellationToken cancellationToken = default)
+    public Task<Forgotten> ForgetAllAsync(Guid staffId, Guid? except = null, Guid? keepSession = null, CancellationToken cancellationToken = default) =>
+        DeleteAsync(
+            db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId != null && s.DeviceId != except && s.Id != keepSession),
+            db.TrustedDevices.Where(d => d.StaffId == staffId && d.Id != except),
+            cancellationToken);
+
+    /// <summary>
+    /// Sessions first (deleting a device would unlink them), in one transaction with the devices: a failure between the
+    /// two would leave a browser signed out but still trusted, and the person told it had failed.
+    /// </summary>
+    private async Task<Forgotten> DeleteAsync(IQueryable<SignInSession> sessions, IQueryable<TrustedDevice> devices, CancellationToken cancellationToken)
     {
-        await db.SignInSessions.Where(s => s.StaffId == staffId && s.DeviceId != null && s.DeviceId != except && s.Id != keepSession)
-            .ExecuteDeleteAsync(cancellationToken);
-        return await db.TrustedDevices.Where(d => d.StaffId == staffId && d.Id != except).ExecuteDeleteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await sessions.ExecuteDeleteAsync(cancellationToken);
+        var browsers = await devices.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Forgotten(browsers, ended);
     }
 
     public static Task<int> DeleteExpiredAsync(ParasolDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.TrustedDevices.Where(d => d.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 }
+
+/// <summary>What forgetting did: the browsers no longer trusted, and the sessions opened in them that ended.</summary>
+public readonly record struct Forgotten(int Browsers, int SessionsEnded);

@@ -85,13 +85,45 @@ public sealed class TrustedDevicesTests : IAsyncLifetime
         var officeRow = listed.Single(d => d.Id == office.Id);
         Assert.Equal((first, first + TimeSpan.FromDays(10)), (officeRow.TrustedSince, officeRow.IssuedAt));
 
-        Assert.False(await devices.ForgetAsync(anna, ewasOwn.Id));
-        Assert.Equal(1, await devices.ForgetAllAsync(anna, except: home.Id));
+        Assert.Equal(new Forgotten(0, 0), await devices.ForgetAsync(anna, ewasOwn.Id));
+        Assert.Equal(1, (await devices.ForgetAllAsync(anna, except: home.Id)).Browsers);
         Assert.Equal([home.Id], (await devices.ListAsync(anna)).Select(d => d.Id));
         // Forgotten, then signed in again: trusted from now, not from before.
         var again = await devices.IssueAsync(anna, replacing: office.Id);
         Assert.Equal(_time.GetUtcNow(), again.TrustedSince);
         Assert.Single(await devices.ListAsync(ewa));
+    }
+
+    /// <summary>The database failing between ending the sessions and forgetting the device: the browser is left as it was.</summary>
+    [Fact]
+    public async Task A_browser_is_forgotten_and_signed_out_together_or_not_at_all()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var devices = scope.ServiceProvider.GetRequiredService<TrustedDevices>();
+        var sessions = scope.ServiceProvider.GetRequiredService<SignInSessions>();
+        var db = scope.ServiceProvider.GetRequiredService<ParasolDbContext>();
+        var (anna, _) = await TwoMembersAsync(scope);
+        var session = await sessions.StartAsync(anna, TimeSpan.FromMinutes(30));
+        var device = await devices.IssueAsync(anna, replacing: null, session: session);
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION test_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$;
+            CREATE TRIGGER test_refuse_delete BEFORE DELETE ON staff_devices FOR EACH ROW EXECUTE FUNCTION test_refuse_delete();
+            """);
+
+        try
+        {
+            await Assert.ThrowsAsync<Npgsql.PostgresException>(() => devices.ForgetAsync(anna, device.Id));
+            await Assert.ThrowsAsync<Npgsql.PostgresException>(() => devices.ForgetAllAsync(anna));
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER test_refuse_delete ON staff_devices; DROP FUNCTION test_refuse_delete();");
+        }
+
+        Assert.True(await sessions.IsOpenAsync(session, anna));
+        Assert.Equal([device.Id], (await devices.ListAsync(anna)).Select(d => d.Id));
+        Assert.Equal(new Forgotten(1, 1), await devices.ForgetAsync(anna, device.Id));
+        Assert.False(await sessions.IsOpenAsync(session, anna));
     }
 
     [Fact]
@@ -114,10 +146,10 @@ public sealed class TrustedDevicesTests : IAsyncLifetime
         var halfWay = await sessions.StartAsync(anna, idle);
         var (ewas, _) = await BrowserAsync(ewa);
 
-        Assert.True(await devices.ForgetAsync(anna, officeDevice.Id));
+        Assert.Equal(new Forgotten(1, 2), await devices.ForgetAsync(anna, officeDevice.Id));
         Assert.Equal([false, false, true, true, true, true], await OpenAsync(anna, earlier, office, home, phone, laptop, halfWay));
 
-        Assert.Equal(2, await devices.ForgetAllAsync(anna, except: laptopDevice.Id, keepSession: home));
+        Assert.Equal(new Forgotten(2, 1), await devices.ForgetAllAsync(anna, except: laptopDevice.Id, keepSession: home));
         Assert.Equal([true, false, true, true], await OpenAsync(anna, home, phone, laptop, halfWay));
         Assert.True(await sessions.IsOpenAsync(ewas, ewa));
         Assert.Equal([laptopDevice.Id], (await devices.ListAsync(anna)).Select(d => d.Id));

@@ -62,7 +62,7 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
                 var session = StaffSessionCookie.SessionId(User);
                 await sessions.EndAllAsync(user.Id, except: session);
                 // This session stays even if the browser has lost its device cookie (and so its device is forgotten).
-                var forgotten = await devices.ForgetAllAsync(user.Id, except: deviceCookie.DeviceFor(HttpContext, user.Id), keepSession: session);
+                var forgotten = (await devices.ForgetAllAsync(user.Id, except: deviceCookie.DeviceFor(HttpContext, user.Id), keepSession: session)).Browsers;
                 await signIn.RefreshSignInAsync(user);
                 await audit.WriteAsync(user.Id, AuditAction.PasswordChanged, detail: $"other trusted browsers forgotten: {forgotten}");
                 TempData["Done"] = "Your password is changed. On your other devices you need to sign in again.";
@@ -93,7 +93,7 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
         {
             await users.UpdateSecurityStampAsync(user);
             await sessions.EndAllAsync(user.Id);
-            var forgotten = await devices.ForgetAllAsync(user.Id);
+            var forgotten = (await devices.ForgetAllAsync(user.Id)).Browsers;
             await audit.WriteAsync(user.Id, AuditAction.SignedOutEverywhere, detail: $"trusted browsers forgotten: {forgotten}");
         }
         await signIn.SignOutAsync();
@@ -112,9 +112,11 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
             return RedirectToPage("/Account/SignIn");
         }
         var thisBrowser = device == deviceCookie.DeviceFor(HttpContext, user.Id);
-        if (await devices.ForgetAsync(user.Id, device, keepSession: StaffSessionCookie.SessionId(User)))
+        var forgotten = await devices.ForgetAsync(user.Id, device, keepSession: StaffSessionCookie.SessionId(User));
+        if (forgotten.Browsers == 1)
         {
-            await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: thisBrowser ? "this browser" : "another browser");
+            await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten,
+                detail: $"{(thisBrowser ? "this browser" : "another browser")}, sessions ended: {forgotten.SessionsEnded}");
         }
         TempData["Done"] = thisBrowser
             ? "This browser is no longer trusted. Your session in it goes on until you sign out."
@@ -131,7 +133,7 @@ public sealed class SecurityModel(UserManager<StaffMember> users, SignInManager<
             return RedirectToPage("/Account/SignIn");
         }
         var forgotten = await devices.ForgetAllAsync(user.Id, keepSession: StaffSessionCookie.SessionId(User));
-        await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: $"all: {forgotten}");
+        await audit.WriteAsync(user.Id, AuditAction.TrustedBrowsersForgotten, detail: $"all: {forgotten.Browsers}, sessions ended: {forgotten.SessionsEnded}");
         TempData["Done"] = "No browser is trusted any more, and the others are signed out.";
         return RedirectToPage();
     }

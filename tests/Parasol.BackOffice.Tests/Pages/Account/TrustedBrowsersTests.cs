@@ -100,7 +100,7 @@ public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassF
         Assert.Contains("Teraz żadna przeglądarka nie jest zaufana.", none.Body!.TextContent, StringComparison.Ordinal);
         await StaffSession.PostFormAsync(office, "/Account/SignOut", [], formPage: "/Account/Security");
         Assert.Equal(SignInTests.Refused, await RefusalAsync(await SignInAsync(office, "kancelaria@ops.example", DemoStaff.Password)));
-        Assert.Equal(["all: 1", "another browser"], (await AuditAsync("kancelaria@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
+        Assert.Equal(["all: 1, sessions ended: 0", "another browser, sessions ended: 1"], (await AuditAsync("kancelaria@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassF
             (await StaffSession.GetPageAsync(office, StaffSession.Target(itself)!)).Text(".notice"));
         Assert.Equal("/Account/Security", await NextRequestAsync(office));
         Assert.Equal("/Account/Security", await NextRequestAsync(home));
-        Assert.Equal(["another browser", "this browser"], (await AuditAsync("m.zielinska@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
+        Assert.Equal(["another browser, sessions ended: 1", "this browser, sessions ended: 0"], (await AuditAsync("m.zielinska@ops.example", AuditAction.TrustedBrowsersForgotten)).Order());
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class TrustedBrowsersTests(BackOfficeFactory backOffice) : IClassF
         Assert.Equal("/Account/SignIn", await NextRequestAsync(shared));
         Assert.Equal("/Account/SignIn", await NextRequestAsync(home));
         Assert.Equal("/Account/Security", await NextRequestAsync(office));
-        Assert.Equal(["all: 3"], await AuditAsync("dyrektor@ops.example", AuditAction.TrustedBrowsersForgotten));
+        Assert.Equal(["all: 3, sessions ended: 2"], await AuditAsync("dyrektor@ops.example", AuditAction.TrustedBrowsersForgotten));
     }
 
     /// <summary>The id of the device this browser holds, as its own row of the Security page gives it.</summary>

@@ -116,7 +116,7 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         if (!active)
         {
             await sessions.EndAllAsync(member.Id);
-            forgotten = await devices.ForgetAllAsync(member.Id);
+            forgotten = (await devices.ForgetAllAsync(member.Id)).Browsers;
         }
         await audit.WriteAsync(current.Id, AuditAction.StaffChanged,
             detail: active ? $"{member.Id}: activated" : $"{member.Id}: deactivated, trusted browsers forgotten: {forgotten}");
@@ -137,7 +137,7 @@ public sealed class EditModel(UserManager<StaffMember> users, SignInSessions ses
         // Whoever holds a session of theirs (perhaps the one who took the phone) is out at once, not at the next check,
         // and no browser of theirs stays exempt from the lockout.
         await sessions.EndAllAsync(member.Id);
-        var forgotten = await devices.ForgetAllAsync(member.Id);
+        var forgotten = (await devices.ForgetAllAsync(member.Id)).Browsers;
         await audit.WriteAsync(current.Id, AuditAction.StaffChanged, detail: $"{member.Id}: two-step sign-in reset, trusted browsers forgotten: {forgotten}");
         TempData["Done"] = "Two-step sign-in is reset. The person sets it up again at their next sign-in.";
         return RedirectToPage(new { Id });
