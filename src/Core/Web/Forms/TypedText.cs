@@ -16,7 +16,15 @@ namespace Parasol.Core.Web.Forms;
 /// </summary>
 public static class TypedText
 {
-    public static string? WithoutControlCharacters(string? value)
+    /// <summary>
+    /// Applies the rule to every text a page binds from a form, a query or a route (properties, handler parameters and
+    /// the items of lists), before validation, so no form can miss it and a page sent back shows the text as kept.
+    /// Passwords are bound as typed: cleaned, the right password with an invisible character added would be right too.
+    /// </summary>
+    public static IServiceCollection AddParasolTypedText(this IServiceCollection services) =>
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new BinderProvider()));
+
+    private static string? WithoutControlCharacters(string? value)
     {
         if (value is null || !value.Any(IsUnwanted))
         {
@@ -32,14 +40,6 @@ public static class TypedText
         }
         return kept.ToString();
     }
-
-    /// <summary>
-    /// Applies the rule to every text a page binds from a form, a query or a route (properties, handler parameters and
-    /// the items of lists), before validation, so no form can miss it and a page sent back shows the text as kept.
-    /// Passwords are bound as typed: a password is compared, never shown, and changing it would lock its owner out.
-    /// </summary>
-    public static IServiceCollection AddParasolTypedText(this IServiceCollection services) =>
-        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new BinderProvider()));
 
     private static bool IsUnwanted(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
