@@ -23,11 +23,22 @@ public sealed class ClamAvDaemon : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>Starts clamd on a new port, and on another when it exits at start (a port taken meanwhile: <see cref="LoopbackPorts"/>).</summary>
     public static async Task<ClamAvDaemon> StartAsync()
     {
-        var daemon = new ClamAvDaemon();
-        await daemon.StartProcessAsync();
-        return daemon;
+        for (var attempt = 1; ; attempt++)
+        {
+            var daemon = new ClamAvDaemon();
+            try
+            {
+                await daemon.StartProcessAsync();
+                return daemon;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && daemon._process is { HasExited: true })
+            {
+                await daemon.DisposeAsync();
+            }
+        }
     }
 
     private async Task StartProcessAsync()
@@ -124,10 +135,5 @@ public sealed class ClamAvDaemon : IAsyncDisposable
     }
 
     /// <summary>A loopback port nobody listens on at the moment.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPorts.Free(1)[0];
 }

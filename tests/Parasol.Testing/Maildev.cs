@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -16,23 +17,36 @@ public sealed class Maildev : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("parasol-maildev-").FullName;
     private readonly HttpClient _http;
+    private readonly ConcurrentQueue<string> _errors = new();
     private Process? _process;
 
-    private Maildev()
+    private Maildev(int smtpPort, int webPort)
     {
-        SmtpPort = FreePort();
-        WebPort = FreePort();
+        SmtpPort = smtpPort;
+        WebPort = webPort;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}/") };
     }
 
     public int SmtpPort { get; }
     public int WebPort { get; }
 
+    /// <summary>Starts maildev on new ports, and on others when it exits at start (a port taken meanwhile: <see cref="LoopbackPorts"/>).</summary>
     public static async Task<Maildev> StartAsync()
     {
-        var maildev = new Maildev();
-        await maildev.StartAgainAsync();
-        return maildev;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = LoopbackPorts.Free(2);
+            var maildev = new Maildev(ports[0], ports[1]);
+            try
+            {
+                await maildev.StartAgainAsync();
+                return maildev;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && maildev._process is { HasExited: true })
+            {
+                await maildev.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Every message received so far (maildev 3.0.0 serves them at <c>/api/email</c>).</summary>
@@ -62,7 +76,10 @@ public sealed class Maildev : IAsyncDisposable
     {
         if (_process is { } process)
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
             await process.WaitForExitAsync();
             process.Dispose();
             _process = null;
@@ -89,7 +106,13 @@ public sealed class Maildev : IAsyncDisposable
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("maildev did not start.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                _errors.Enqueue(line);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -104,7 +127,7 @@ public sealed class Maildev : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new InvalidOperationException(_process.HasExited
-            ? $"maildev exited with code {_process.ExitCode}."
+            ? $"maildev exited with code {_process.ExitCode}: {string.Join(" / ", _errors.TakeLast(5))}"
             : "maildev did not answer within 120 s.");
     }
 
@@ -128,13 +151,6 @@ public sealed class Maildev : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static string RepositoryRoot()

@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Parasol.Testing;
 
@@ -15,12 +15,13 @@ public sealed class S3rver : IAsyncDisposable
     public const string SecretKey = "S3RVER";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("parasol-s3rver-").FullName;
+    private readonly ConcurrentQueue<string> _errors = new();
     private Process? _process;
 
-    private S3rver(string bucket)
+    private S3rver(string bucket, int port)
     {
         Bucket = bucket;
-        Port = FreePort();
+        Port = port;
     }
 
     public string Bucket { get; }
@@ -41,18 +42,32 @@ public sealed class S3rver : IAsyncDisposable
     /// <summary>The objects' files under the server's data directory (s3rver keeps each object as a folder of files).</summary>
     public string DataDirectory => _directory;
 
+    /// <summary>Starts s3rver on a new port, and on another when it exits at start (a port taken meanwhile: <see cref="LoopbackPorts"/>).</summary>
     public static async Task<S3rver> StartAsync(string bucket = "parasol-test")
     {
-        var server = new S3rver(bucket);
-        await server.StartProcessAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new S3rver(bucket, LoopbackPorts.Free(1)[0]);
+            try
+            {
+                await server.StartProcessAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && server._process is { HasExited: true })
+            {
+                await server.DisposeAsync();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_process is { } process)
         {
-            process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
             await process.WaitForExitAsync();
             process.Dispose();
             _process = null;
@@ -80,7 +95,13 @@ public sealed class S3rver : IAsyncDisposable
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("s3rver did not start.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                _errors.Enqueue(line);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -95,7 +116,7 @@ public sealed class S3rver : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new InvalidOperationException(_process.HasExited
-            ? $"s3rver exited with code {_process.ExitCode}."
+            ? $"s3rver exited with code {_process.ExitCode}: {string.Join(" / ", _errors.TakeLast(5))}"
             : "s3rver did not answer within 120 s.");
     }
 
@@ -111,12 +132,5 @@ public sealed class S3rver : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
