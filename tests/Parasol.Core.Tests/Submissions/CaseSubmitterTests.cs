@@ -18,7 +18,10 @@ public sealed class CaseSubmitterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _services = _database.CreateServices(s => s.Configure<AttachmentStoreOptions>(o => o.Directory = _directory));
+        // 200 submissions at once share a pool of 100 connections: on a machine busy with the other test projects, the
+        // last of them waited over the usual 60 s for one (.ci/run, once). The wait is the machine's, not the code's.
+        var patient = new Npgsql.NpgsqlConnectionStringBuilder(_database.ConnectionString) { Timeout = 300 }.ConnectionString;
+        _services = _database.CreateServices(s => s.Configure<AttachmentStoreOptions>(o => o.Directory = _directory), patient);
     }
 
     public async Task DisposeAsync()
