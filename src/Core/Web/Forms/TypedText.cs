@@ -12,7 +12,8 @@ namespace Parasol.Core.Web.Forms;
 /// <summary>
 /// The decided rule for what a person types, in both apps: everything is kept as typed (markup, quotes, emoji,
 /// right-to-left marks) except control characters, which nobody can see or mean to type and which terminals obey (escape
-/// sequences) or text copied from another program carries along. They are removed silently; tabs and line breaks stay. PostgreSQL's one refusal, NUL, never gets this far: the form reader rejects it (400).
+/// sequences) or text copied from another program carries along. They are removed silently; tabs and line breaks stay.
+/// PostgreSQL's one refusal, NUL, never gets this far: the form reader rejects it (400).
 /// </summary>
 public static class TypedText
 {
