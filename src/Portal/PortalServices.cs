@@ -33,7 +33,7 @@ public static class PortalServices
         // ~280 MB resident). At 256 KB it is ~11 MB (peak ~250 MB): the rest of an upload waits in the kernel's socket
         // buffer and comes as fast as the Portal reads it. 64 KB saved ~3 MB more but cost the Portal CPU (more pauses
         // and resumptions of each socket's reads) and made the upload step a third slower on the quiet machine. A
-        // request's headers (32 KB at most) still fit.
+        // request's headers (128 KB at most, OversizedRequests) still fit.
         services.Configure<SocketTransportOptions>(options => options.MaxReadBufferSize = 256 * 1024);
         services.Configure<AccessibilityStatementOptions>(configuration.GetSection(AccessibilityStatementOptions.Section));
         services.AddSingleton(NameDayCalendar.Load());

@@ -28,27 +28,43 @@ public static class ErrorPages
     /// <summary>
     /// After request localization, so the culture chosen for the request (the cookie or <c>?culture=</c>) still holds
     /// when an empty 4xx/5xx response is re-executed as the error page. Also refuses every method but GET, HEAD and
-    /// POST (no page answers any other) with 405 and that error page, before a page could run without a handler for it.
+    /// POST (no page answers any other) with 405 and that error page, before a page could run without a handler for it,
+    /// and an address or headers past the apps' limits with 414 or 431 and that page (<see cref="OversizedRequests"/>).
     /// </summary>
     public static IApplicationBuilder UseParasolStatusCodePages(this IApplicationBuilder app) =>
         app.UseStatusCodePagesWithReExecute(Path + "/{0}").Use((context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
+            var request = context.Request;
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method))
             {
-                return next(context);
+                return OversizedRequests.Refusal(context) is { } refusal ? ShowErrorPage(context, next, refusal) : next(context);
             }
-            // Shown as the error page would be for a GET (pages have no handlers for other methods); it sets the 405.
             context.Response.Headers.Allow = "GET, HEAD, POST";
-            context.Request.Method = HttpMethods.Get;
-            context.Request.Path = Path + "/" + StatusCodes.Status405MethodNotAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return next(context);
+            return ShowErrorPage(context, next, StatusCodes.Status405MethodNotAllowed);
         });
+
+    /// <summary>
+    /// Shows the error page for <paramref name="status"/> in place of what was asked for, as for a GET or a HEAD (pages
+    /// have no handlers for other methods, and nothing of the request's form or query is bound); the page sets the status.
+    /// </summary>
+    private static Task ShowErrorPage(HttpContext context, RequestDelegate next, int status)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Request.Method = HttpMethods.Get;
+        }
+        context.Request.Path = Path + "/" + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Request.QueryString = QueryString.Empty;
+        return next(context);
+    }
 }
 
 /// <summary>What kind of trouble the visitor met, decided from the status code.</summary>
 public enum ErrorKind
 {
     BadRequest,
+    AddressTooLong,
+    HeadersTooLarge,
     Forbidden,
     NotFound,
     TooLarge,
@@ -97,6 +113,8 @@ public abstract class ErrorPageModel : PageModel
             StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => ErrorKind.Forbidden,
             StatusCodes.Status404NotFound or StatusCodes.Status410Gone => ErrorKind.NotFound,
             StatusCodes.Status413PayloadTooLarge => ErrorKind.TooLarge,
+            StatusCodes.Status414UriTooLong => ErrorKind.AddressTooLong,
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => ErrorKind.HeadersTooLarge,
             StatusCodes.Status429TooManyRequests => ErrorKind.TooManyRequests,
             StatusCodes.Status503ServiceUnavailable => ErrorKind.Unavailable,
             >= 400 and < 500 => ErrorKind.BadRequest,

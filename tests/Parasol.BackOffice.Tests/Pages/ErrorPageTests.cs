@@ -77,4 +77,33 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Too_many_cookies_for_the_back_office_get_the_431_page_instead_of_a_blank_one()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = app.StartOnRealPort() };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", Enumerable.Range(0, 40).Select(i => $"other_site_{i}={new string('x', 1000)}")));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Twoja przeglądarka wysłała zbyt dużo danych", page.Text("h1"));
+        Assert.Contains("zaloguj się ponownie", page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_too_long_gets_the_414_page_leading_back_to_the_cases()
+    {
+        using var client = await StaffSession.SignInAsync(backOffice.App, "kancelaria@ops.example");
+
+        var response = await client.GetAsync(new Uri("/?q=" + new string('a', 9_000), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Adres strony jest za długi", page.Text("h1"));
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+    }
 }

@@ -108,4 +108,63 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
         Assert.Contains("no-store", form.Last.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A browser can carry many cookies of the municipality's other websites to this one. Past 32 KB of headers Kestrel
+    /// used to answer on its own, with an empty page; now the family is told what happened and what to do, in the
+    /// language they chose (its cookie is among the many), while Kestrel still refuses a request far past any browser's.
+    /// </summary>
+    [Fact]
+    public async Task Too_many_cookies_get_the_431_page_in_the_visitors_language_instead_of_a_blank_one()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = app.StartOnRealPort() };
+
+        var fewer = await GetWithCookiesAsync(client, "/status", kilobytes: 30);
+        var tooMany = await GetWithCookiesAsync(client, "/status", kilobytes: 40);
+        var farTooMany = await GetWithCookiesAsync(client, "/status", kilobytes: 200);
+
+        Assert.Equal(HttpStatusCode.OK, fewer.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, tooMany.StatusCode);
+        var page = await Html.ParseAsync(tooMany);
+        Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Ваш браузер надіслав забагато даних", page.Text("h1"));
+        Assert.Contains("файлів cookie", page.Text("main"), StringComparison.Ordinal);
+        Assert.Matches("[0-9a-f]{32}", page.Text("main"));
+        Assert.True(tooMany.Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, farTooMany.StatusCode);
+        Assert.Empty(await farTooMany.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task An_address_too_long_gets_the_414_page_that_leads_home_instead_of_a_blank_one(string method)
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        using var client = new HttpClient { BaseAddress = app.StartOnRealPort() };
+        var within = new Uri("/status?ref=" + new string('a', 8_000), UriKind.Relative);
+        var past = new Uri("/status?ref=" + new string('a', 9_000), UriKind.Relative);
+
+        using var withinRequest = new HttpRequestMessage(HttpMethod.Get, within);
+        using var pastRequest = new HttpRequestMessage(new HttpMethod(method), past) { Content = new FormUrlEncodedContent([]) };
+        var withinResponse = await client.SendAsync(withinRequest);
+        var response = await client.SendAsync(pastRequest);
+
+        Assert.Equal(HttpStatusCode.OK, withinResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Adres strony jest za długi", page.Text("h1"));
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookiesAsync(HttpClient client, string path, int kilobytes)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        // Cookies of other websites of the municipality's domain, and this one's language cookie.
+        var cookies = Enumerable.Range(0, kilobytes).Select(i => $"other_site_{i}={new string('x', 1000)}")
+            .Append(".AspNetCore.Culture=c%3Duk%7Cuic%3Duk");
+        request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
+        return await client.SendAsync(request);
+    }
 }
