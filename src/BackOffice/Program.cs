@@ -30,7 +30,7 @@ builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolHsts();
 builder.Services.AddParasolHtmlEncoding();
 builder.Services.AddParasolTypedText();
-builder.Services.AddParasolOversizedRequests();
+builder.Services.AddParasolKestrel();
 builder.Services.AddParasolJobsServer(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-staff-csrf");
 builder.Services

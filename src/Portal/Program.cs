@@ -19,7 +19,7 @@ builder.Services.AddParasolForwardedHeaders(builder.Configuration);
 builder.Services.AddParasolHsts();
 builder.Services.AddParasolHtmlEncoding();
 builder.Services.AddParasolTypedText();
-builder.Services.AddParasolOversizedRequests();
+builder.Services.AddParasolKestrel();
 builder.Services.AddParasolJobsClient(builder.Configuration);
 builder.Services.AddParasolAntiforgery(builder.Environment, "parasol-csrf");
 builder.Services.AddParasolPortal(builder.Configuration);

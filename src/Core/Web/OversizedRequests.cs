@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Parasol.Core.Web;
 
@@ -9,7 +7,7 @@ namespace Parasol.Core.Web;
 /// An address or headers too long for the apps get their error page, not a blank one. Kestrel refuses a request line
 /// or headers over its limits itself, before any middleware, with an empty 414 or 431: a family whose browser carries
 /// too many cookies for the municipality's domain (each of its other sites may set some) would see a blank page and
-/// not know what to do. So Kestrel's limits are raised (<see cref="ServerRequestLineLimit"/>,
+/// not know what to do. So Kestrel's limits are raised (<see cref="KestrelSetup"/>) (<see cref="ServerRequestLineLimit"/>,
 /// <see cref="ServerHeadersLimit"/>: only a request past those gets the empty answer) and the apps refuse at Kestrel's
 /// usual limits (<see cref="RequestTargetLimit"/>, <see cref="HeadersLimit"/>) with the page that says what to do.
 /// </summary>
@@ -26,15 +24,6 @@ public static class OversizedRequests
 
     /// <summary>Kestrel's header limit, beyond which it refuses without a page.</summary>
     public const int ServerHeadersLimit = 128 * 1024;
-
-    public static IServiceCollection AddParasolOversizedRequests(this IServiceCollection services) =>
-        services.Configure<KestrelServerOptions>(options =>
-        {
-            options.Limits.MaxRequestLineSize = ServerRequestLineLimit;
-            options.Limits.MaxRequestHeadersTotalSize = ServerHeadersLimit;
-            // Over HTTP/2 (a browser talking TLS to Kestrel directly) the address is a header field of its own.
-            options.Limits.Http2.MaxRequestHeaderFieldSize = ServerRequestLineLimit;
-        });
 
     /// <summary>414 or 431 when the request is past the apps' limits, otherwise null.</summary>
     public static int? Refusal(HttpContext context)

@@ -106,4 +106,22 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
         Assert.Equal("Adres strony jest za długi", page.Text("h1"));
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
     }
+
+    [Fact]
+    public async Task A_cookie_of_another_site_in_iso_8859_2_does_not_keep_staff_from_signing_in()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1 })
+        {
+            BaseAddress = app.StartOnRealPort(),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
+        // "miasto=Łódź" as an older municipal website writes it (ISO-8859-2: not UTF-8); each character is one byte.
+        request.Headers.TryAddWithoutValidation("Cookie", "miasto=" + System.Text.Encoding.Latin1.GetString([0xA3, 0xF3, (byte)'d', 0xBC]));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("main form input[type=password]"));
+    }
 }

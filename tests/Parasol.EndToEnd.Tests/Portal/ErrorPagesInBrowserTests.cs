@@ -22,7 +22,9 @@ public sealed class ErrorPagesInBrowserTests(PortalSite site)
             [403] = "Nie możesz otworzyć tej strony",
             [404] = "Nie znaleziono strony",
             [413] = "Przesłane dane są zbyt duże",
+            [414] = "Adres strony jest za długi",
             [429] = "Zbyt wiele prób",
+            [431] = "Twoja przeglądarka wysłała zbyt dużo danych",
             [500] = "Przepraszamy, wystąpił błąd po naszej stronie",
             [503] = "Serwis jest chwilowo niedostępny",
         },
@@ -32,7 +34,9 @@ public sealed class ErrorPagesInBrowserTests(PortalSite site)
             [403] = "You cannot open this page",
             [404] = "Page not found",
             [413] = "What you sent is too large",
+            [414] = "The page address is too long",
             [429] = "Too many attempts",
+            [431] = "Your browser sent too much data",
             [500] = "Sorry, something went wrong on our side",
             [503] = "The service is temporarily unavailable",
         },
@@ -42,7 +46,9 @@ public sealed class ErrorPagesInBrowserTests(PortalSite site)
             [403] = "Ви не можете відкрити цю сторінку",
             [404] = "Сторінку не знайдено",
             [413] = "Надіслані дані завеликі",
+            [414] = "Адреса сторінки задовга",
             [429] = "Забагато спроб",
+            [431] = "Ваш браузер надіслав забагато даних",
             [500] = "Вибачте, сталася помилка з нашого боку",
             [503] = "Сервіс тимчасово недоступний",
         },
@@ -77,8 +83,9 @@ public sealed class ErrorPagesInBrowserTests(PortalSite site)
         await page.WaitForLoadStateAsync();
         await CheckAsync(page, 400, language, $"a refused form [{language}, {mode}]", failures);
 
-        // The rest as the status code pages show them (what a limit, an oversized body or an outage leads to).
-        foreach (var status in new[] { 403, 413, 429, 500, 503 })
+        // The rest as the status code pages show them (what a limit, an oversized body or address, too many cookies or an
+        // outage leads to).
+        foreach (var status in new[] { 403, 413, 414, 429, 431, 500, 503 })
         {
             var response = await page.GotoAsync(site.Page($"/Error/{status}").ToString());
             Assert.Equal(status, response!.Status);

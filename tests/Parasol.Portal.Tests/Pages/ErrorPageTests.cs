@@ -158,6 +158,33 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
     }
 
+    /// <summary>
+    /// A browser sends a cookie's bytes as the website that set it wrote them, and another website of the municipality's
+    /// domain may keep a Polish word in one (a town, a street searched for), in UTF-8 or, on an older site, ISO-8859-2.
+    /// Kestrel refused a header that is not valid UTF-8 with an empty 400: such a family could not open a single page.
+    /// </summary>
+    [Fact]
+    public async Task Cookies_of_other_sites_with_polish_letters_in_any_encoding_do_not_stop_a_family_applying()
+    {
+        await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
+        // The header's bytes exactly: each character below stands for one byte.
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1 })
+        {
+            BaseAddress = app.StartOnRealPort(),
+        };
+        var iso88592 = System.Text.Encoding.Latin1.GetString([0xA3, 0xF3, (byte)'d', 0xBC]); // "Łódź" in ISO-8859-2
+        var utf8 = System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes("ul. Żółkiewskiego"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply/family-assistant", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Cookie", $"miasto={iso88592}; ostatnio_szukane={utf8}; .AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(page.QuerySelectorAll("main form button"), button => button.TextContent.Trim() == "Start now");
+    }
+
     private static async Task<HttpResponseMessage> GetWithCookiesAsync(HttpClient client, string path, int kilobytes)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
