@@ -82,7 +82,7 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
     public async Task Too_many_cookies_for_the_back_office_get_the_431_page_instead_of_a_blank_one()
     {
         await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = app.StartOnRealPort() };
+        using var client = RawHeadersClient.For(app.StartOnRealPort());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", Enumerable.Range(0, 40).Select(i => $"other_site_{i}={new string('x', 1000)}")));
 
@@ -111,13 +111,10 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
     public async Task A_cookie_of_another_site_in_iso_8859_2_does_not_keep_staff_from_signing_in()
     {
         await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1 })
-        {
-            BaseAddress = app.StartOnRealPort(),
-        };
+        using var client = RawHeadersClient.For(app.StartOnRealPort());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
-        // "miasto=Łódź" as an older municipal website writes it (ISO-8859-2: not UTF-8); each character is one byte.
-        request.Headers.TryAddWithoutValidation("Cookie", "miasto=" + System.Text.Encoding.Latin1.GetString([0xA3, 0xF3, (byte)'d', 0xBC]));
+        // "miasto=Łódź" as an older municipal website writes it (ISO-8859-2: not UTF-8).
+        request.Headers.TryAddWithoutValidation("Cookie", "miasto=" + RawHeadersClient.Bytes("Łódź", RawHeadersClient.Iso88592));
 
         var response = await client.SendAsync(request);
 

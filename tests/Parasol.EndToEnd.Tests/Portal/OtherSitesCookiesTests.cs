@@ -19,7 +19,7 @@ public sealed class OtherSitesCookiesTests(PortalSite site)
     public async Task A_cookie_with_polish_letters_in_iso_8859_2_from_an_older_municipal_site_does_not_stop_a_family_applying()
     {
         // "Łódź" as an ISO-8859-2 site writes it (not UTF-8; Kestrel used to refuse every request carrying it).
-        byte[] cookie = [.. "miasto="u8, 0xA3, 0xF3, (byte)'d', 0xBC, .. "; Max-Age=3600; Path=/"u8];
+        byte[] cookie = [.. "miasto="u8, .. RawHeadersClient.Iso88592.GetBytes("Łódź"), .. "; Max-Age=3600; Path=/"u8];
         await using var otherSite = OtherSite.Start([cookie]);
         await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();

@@ -118,7 +118,7 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Too_many_cookies_get_the_431_page_in_the_visitors_language_instead_of_a_blank_one()
     {
         await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = app.StartOnRealPort() };
+        using var client = RawHeadersClient.For(app.StartOnRealPort());
 
         var fewer = await GetWithCookiesAsync(client, "/status", kilobytes: 30);
         var tooMany = await GetWithCookiesAsync(client, "/status", kilobytes: 40);
@@ -167,13 +167,9 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Cookies_of_other_sites_with_polish_letters_in_any_encoding_do_not_stop_a_family_applying()
     {
         await using var app = new ParasolAppFactory<SharedResource>(portal.App.Database);
-        // The header's bytes exactly: each character below stands for one byte.
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.Latin1 })
-        {
-            BaseAddress = app.StartOnRealPort(),
-        };
-        var iso88592 = System.Text.Encoding.Latin1.GetString([0xA3, 0xF3, (byte)'d', 0xBC]); // "Łódź" in ISO-8859-2
-        var utf8 = System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes("ul. Żółkiewskiego"));
+        using var client = RawHeadersClient.For(app.StartOnRealPort());
+        var iso88592 = RawHeadersClient.Bytes("Łódź", RawHeadersClient.Iso88592);
+        var utf8 = RawHeadersClient.Bytes("ul. Żółkiewskiego", System.Text.Encoding.UTF8);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply/family-assistant", UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Cookie", $"miasto={iso88592}; ostatnio_szukane={utf8}; .AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
