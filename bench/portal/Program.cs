@@ -71,7 +71,17 @@ return met ? 0 : 1;
 async Task<Wrk> RunWrkAsync(Uri target)
 {
     await WrkAsync(target, 5);
-    return Wrk.Parse(await WrkAsync(target, seconds));
+    var output = await WrkAsync(target, seconds);
+    var result = Wrk.Parse(output);
+    if (result.Errors > 0)
+    {
+        // Which kind (wrk's own lines), to tell refused responses from connections that broke.
+        foreach (var line in output.Split('\n').Where(l => l.Contains("Non-2xx", StringComparison.Ordinal) || l.Contains("Socket errors", StringComparison.Ordinal)))
+        {
+            Console.WriteLine($"{target.AbsolutePath}: {line.Trim()}");
+        }
+    }
+    return result;
 }
 
 static async Task<string> WrkAsync(Uri target, int duration)
