@@ -40,6 +40,33 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
         await NoStackTraceAsync(response, "Nie udało się wysłać strony");
     }
 
+    /// <summary>
+    /// A browser can hold an antiforgery cookie the Portal cannot read any more (a database restored from a backup
+    /// taken before its key, or a cookie of the same name from another site of the domain). The 400 page tells the
+    /// family to reload the page and send it again: that must work, not refuse them for as long as the browser is open.
+    /// </summary>
+    [Fact]
+    public async Task After_a_refusal_for_an_unreadable_antiforgery_cookie_reloading_the_page_lets_the_family_send_it()
+    {
+        var http = portal.App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+        const string unreadable = "parasol-csrf=CfDJ8Unreadable" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        using var reload = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply/family-assistant", UriKind.Relative));
+        reload.Headers.Add("Cookie", unreadable);
+
+        var page = await http.SendAsync(reload);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var fresh = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("parasol-csrf=", StringComparison.Ordinal));
+        using var send = new HttpRequestMessage(HttpMethod.Post, new Uri("/apply/family-assistant", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", Html.AntiforgeryToken(await Html.ParseAsync(page)))]),
+        };
+        send.Headers.Add("Cookie", fresh);
+        var sent = await http.SendAsync(send);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Matches("^/apply/family-assistant/[0-9a-f-]{36}/", sent.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task An_expired_journey_sends_the_visitor_to_the_start_with_an_explanation()
     {
