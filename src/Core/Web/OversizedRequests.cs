@@ -7,16 +7,17 @@ namespace Parasol.Core.Web;
 /// An address or headers too long for the apps get their error page, not a blank one. Kestrel refuses a request line
 /// or headers over its limits itself, before any middleware, with an empty 414 or 431: a family whose browser carries
 /// too many cookies for the municipality's domain (each of its other sites may set some) would see a blank page and
-/// not know what to do. So Kestrel's limits are raised (<see cref="KestrelSetup"/>) (<see cref="ServerRequestLineLimit"/>,
-/// <see cref="ServerHeadersLimit"/>: only a request past those gets the empty answer) and the apps refuse at Kestrel's
-/// usual limits (<see cref="RequestTargetLimit"/>, <see cref="HeadersLimit"/>) with the page that says what to do.
+/// not know what to do. So <see cref="KestrelSetup"/> raises Kestrel's limits to <see cref="ServerRequestLineLimit"/>
+/// and <see cref="ServerHeadersLimit"/> (only a request past those gets the empty answer), and the apps refuse at
+/// Kestrel's usual limits (<see cref="RequestTargetLimit"/>, <see cref="HeadersLimit"/>) with the page that says what
+/// to do.
 /// </summary>
 public static class OversizedRequests
 {
     /// <summary>The longest address (path and query) a page is answered for: Kestrel's usual request line.</summary>
     public const int RequestTargetLimit = 8 * 1024;
 
-    /// <summary>The most header bytes (names, values, separators) a page is answered for: Kestrel's usual limit.</summary>
+    /// <summary>The most header bytes (names, values, separators) a page is answered for: Kestrel's usual.</summary>
     public const int HeadersLimit = 32 * 1024;
 
     /// <summary>Kestrel's request line limit, beyond which it refuses without a page.</summary>
@@ -43,7 +44,7 @@ public static class OversizedRequests
         {
             foreach (var value in values)
             {
-                // "Name: value" and its line break, as Kestrel counts them on HTTP/1.1.
+                // "Name: value" and its line break, about as Kestrel counts them on HTTP/1.1 (characters, not bytes).
                 bytes += name.Length + (value?.Length ?? 0) + 4;
             }
         }
