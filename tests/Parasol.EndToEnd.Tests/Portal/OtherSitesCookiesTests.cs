@@ -78,12 +78,31 @@ public sealed class OtherSitesCookiesTests(PortalSite site)
 
         private async Task ServeAsync(IReadOnlyList<byte[]> setCookies)
         {
-            var body = "<!DOCTYPE html><html lang=\"pl\"><title>Gmina</title><p>Gmina</p></html>"u8.ToArray();
-            while (!_stop.IsCancellationRequested)
+            // Each connection on its own: a browser may open one it sends nothing on (a preconnect).
+            var connections = new List<Task>();
+            try
             {
-                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                while (!_stop.IsCancellationRequested)
+                {
+                    connections.Add(AnswerAsync(await _listener.AcceptTcpClientAsync(_stop.Token), setCookies, _stop.Token));
+                }
+            }
+            finally
+            {
+                await Task.WhenAll(connections.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
+            }
+        }
+
+        private static async Task AnswerAsync(TcpClient client, IReadOnlyList<byte[]> setCookies, CancellationToken cancellation)
+        {
+            using (client)
+            {
                 var stream = client.GetStream();
-                await ReadHeadAsync(stream, _stop.Token);
+                if (!await ReadHeadAsync(stream, cancellation))
+                {
+                    return;
+                }
+                var body = "<!DOCTYPE html><html lang=\"pl\"><title>Gmina</title><p>Gmina</p></html>"u8.ToArray();
                 using var response = new MemoryStream();
                 response.Write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n"u8);
                 foreach (var cookie in setCookies)
@@ -94,11 +113,12 @@ public sealed class OtherSitesCookiesTests(PortalSite site)
                 }
                 response.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
                 response.Write(body);
-                await stream.WriteAsync(response.ToArray(), _stop.Token);
+                await stream.WriteAsync(response.ToArray(), cancellation);
             }
         }
 
-        private static async Task ReadHeadAsync(NetworkStream stream, CancellationToken cancellation)
+        /// <summary>Reads a request's head; false when the browser closed the connection without sending one.</summary>
+        private static async Task<bool> ReadHeadAsync(NetworkStream stream, CancellationToken cancellation)
         {
             var seen = new List<byte>();
             var buffer = new byte[4096];
@@ -107,10 +127,11 @@ public sealed class OtherSitesCookiesTests(PortalSite site)
                 var read = await stream.ReadAsync(buffer, cancellation);
                 if (read == 0)
                 {
-                    return;
+                    return false;
                 }
                 seen.AddRange(buffer.Take(read));
             }
+            return true;
         }
 
         public async ValueTask DisposeAsync()
