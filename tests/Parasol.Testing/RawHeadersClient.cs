@@ -16,4 +16,16 @@ public static class RawHeadersClient
 
     /// <summary>The bytes of <paramref name="text"/> in <paramref name="encoding"/>, as characters this client sends one for one.</summary>
     public static string Bytes(string text, Encoding encoding) => Encoding.Latin1.GetString(encoding.GetBytes(text));
+
+    /// <summary>A GET sending exactly <paramref name="cookie"/> as its Cookie header.</summary>
+    public static async Task<HttpResponseMessage> GetWithCookieAsync(this HttpClient client, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Cookies the municipality's other websites might have left: <paramref name="kilobytes"/> of 1 KB each.</summary>
+    public static string OtherSitesCookies(int kilobytes) =>
+        string.Join("; ", Enumerable.Range(0, kilobytes).Select(i => $"other_site_{i}={new string('x', 1000)}"));
 }

@@ -83,10 +83,8 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
     {
         await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
         using var client = RawHeadersClient.For(app.StartOnRealPort());
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
-        request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", Enumerable.Range(0, 40).Select(i => $"other_site_{i}={new string('x', 1000)}")));
 
-        var response = await client.SendAsync(request);
+        var response = await client.GetWithCookieAsync("/Account/SignIn", RawHeadersClient.OtherSitesCookies(kilobytes: 40));
 
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -112,11 +110,10 @@ public sealed class ErrorPageTests(BackOfficeFactory backOffice) : IClassFixture
     {
         await using var app = new ParasolAppFactory<SharedResource>(backOffice.App.Database);
         using var client = RawHeadersClient.For(app.StartOnRealPort());
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/SignIn", UriKind.Relative));
         // "miasto=Łódź" as an older municipal website writes it (ISO-8859-2: not UTF-8).
-        request.Headers.TryAddWithoutValidation("Cookie", "miasto=" + RawHeadersClient.Bytes("Łódź", RawHeadersClient.Iso88592));
+        var cookie = "miasto=" + RawHeadersClient.Bytes("Łódź", RawHeadersClient.Iso88592);
 
-        var response = await client.SendAsync(request);
+        var response = await client.GetWithCookieAsync("/Account/SignIn", cookie);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("main form input[type=password]"));

@@ -170,10 +170,8 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
         using var client = RawHeadersClient.For(app.StartOnRealPort());
         var iso88592 = RawHeadersClient.Bytes("Łódź", RawHeadersClient.Iso88592);
         var utf8 = RawHeadersClient.Bytes("ul. Żółkiewskiego", System.Text.Encoding.UTF8);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply/family-assistant", UriKind.Relative));
-        request.Headers.TryAddWithoutValidation("Cookie", $"miasto={iso88592}; ostatnio_szukane={utf8}; .AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
-        var response = await client.SendAsync(request);
+        var response = await client.GetWithCookieAsync("/apply/family-assistant", $"miasto={iso88592}; ostatnio_szukane={utf8}; .AspNetCore.Culture=c%3Den%7Cuic%3Den");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -181,13 +179,7 @@ public sealed class ErrorPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains(page.QuerySelectorAll("main form button"), button => button.TextContent.Trim() == "Start now");
     }
 
-    private static async Task<HttpResponseMessage> GetWithCookiesAsync(HttpClient client, string path, int kilobytes)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        // Cookies of other websites of the municipality's domain, and this one's language cookie.
-        var cookies = Enumerable.Range(0, kilobytes).Select(i => $"other_site_{i}={new string('x', 1000)}")
-            .Append(".AspNetCore.Culture=c%3Duk%7Cuic%3Duk");
-        request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", cookies));
-        return await client.SendAsync(request);
-    }
+    /// <summary>Cookies of other websites of the municipality's domain, and this one's language cookie.</summary>
+    private static Task<HttpResponseMessage> GetWithCookiesAsync(HttpClient client, string path, int kilobytes) =>
+        client.GetWithCookieAsync(path, RawHeadersClient.OtherSitesCookies(kilobytes) + "; .AspNetCore.Culture=c%3Duk%7Cuic%3Duk");
 }

@@ -49,9 +49,8 @@ public sealed class RefusedRequestsTests(PortalFactory portal) : IClassFixture<P
     public async Task After_a_refusal_for_an_unreadable_antiforgery_cookie_reloading_the_page_lets_the_family_send_it()
     {
         var http = portal.App.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
-        const string unreadable = "parasol-csrf=CfDJ8Unreadable" + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         using var reload = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply/family-assistant", UriKind.Relative));
-        reload.Headers.Add("Cookie", unreadable);
+        reload.Headers.Add("Cookie", "parasol-csrf=CfDJ8Unreadable" + new string('A', 120));
 
         var page = await http.SendAsync(reload);
 
